@@ -1,0 +1,40 @@
+# The README's commands. Everything installs into .venv; nothing global.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install demo test lint clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+# Serve the sample site on a free loopback port, crawl it into data/articles.db
+# (the aggregator with fx361, the mirror's copy of the seed article with
+# article), print the stats. Delays are off: the site is local.
+demo: $(STAMP)
+	@set -e; out=$$(mktemp); \
+	$(BIN)/journals sample-site --port 0 >$$out 2>/dev/null & site=$$!; \
+	trap 'kill $$site 2>/dev/null; rm -f $$out' EXIT; \
+	for _ in $$(seq 100); do [ "$$(wc -l <$$out)" -ge 2 ] && break; sleep 0.1; done; \
+	base=$$(sed -n 1p $$out); seed=$$(sed -n 2p $$out); \
+	echo "sample site: $$base   mirror copy of the seed article: $$seed"; \
+	fast="-s DOWNLOAD_DELAY=0 -s AUTOTHROTTLE_ENABLED=False -s CONCURRENT_REQUESTS_PER_DOMAIN=4 -L INFO"; \
+	$(BIN)/scrapy crawl fx361 -s FX361_BASE_URL=$$base $$fast; \
+	$(BIN)/scrapy crawl article -a url=$$seed $$fast; \
+	echo; $(BIN)/journals stats
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check crawler pipelines tests bench
+	$(BIN)/ruff format --check crawler pipelines tests bench
+
+clean:
+	rm -rf $(VENV) *.egg-info

@@ -1,0 +1,32 @@
+"""The article record that parsers fill and pipelines clean and store."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Article:
+    """One journal article as found on one page.
+
+    `body` holds paragraphs and section headings one per line. `date` is the
+    aggregator's posting date (`YYYY-MM-DD`), `time` its time where the page
+    gives one; neither is the issue's date. `article_id` is the aggregator's
+    article number, shared by its desktop, mobile and mirror copies.
+    """
+
+    url: str | None = None
+    source_host: str | None = None
+    article_id: int | None = None
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    date: str | None = None
+    time: str | None = None
+    journal: str | None = None
+    year: int | None = None
+    issue: str | None = None
+    issue_label: str | None = None
+    keywords: list[str] = field(default_factory=list)
+    body: str | None = None
+    flags: list[str] = field(default_factory=list)
+    fetched_at: str | None = None

@@ -1,0 +1,68 @@
+"""Item loader for `Article`: site parsers add raw strings, processors shape them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from itemloaders.processors import Identity, MapCompose, TakeFirst
+from scrapy.loader import ItemLoader
+
+from crawler import fields
+from crawler.items import Article
+
+
+def squash_spaces(text: str) -> str:
+    """Collapse runs of whitespace to one space and strip the ends.
+
+    >>> squash_spaces("  上海人大月刊 \\n 2018年9期 ")
+    '上海人大月刊 2018年9期'
+    """
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def unique(values: Iterable[str]) -> list[str]:
+    """Keep the first of each value, in order, dropping empty ones.
+
+    >>> unique(["民情", "", "工作站", "民情"])
+    ['民情', '工作站']
+    """
+    return list(dict.fromkeys(v for v in values if v))
+
+
+class ArticleLoader(ItemLoader):
+    default_item_class = Article
+    default_input_processor = MapCompose(squash_spaces)
+    default_output_processor = TakeFirst()
+
+    authors_in = MapCompose(squash_spaces, fields.split_authors)
+    authors_out = unique
+    keywords_out = unique
+    flags_out = unique
+    body_in = MapCompose(squash_spaces)
+    body_out = "\n".join
+    year_in = MapCompose(int)
+    article_id_in = Identity()
+
+    def add_posted_line(self, text: str | None) -> str:
+        """Add date and time from the line under the title; return what
+        followed them (the authors, run together on real pages)."""
+        found = fields.posted(text or "")
+        if found is None:
+            return ""
+        self.add_value("date", found.date)
+        if found.time:
+            self.add_value("time", found.time)
+        return found.rest
+
+    def add_issue_line(self, journal: str | None, label: str | None) -> None:
+        """Add journal, year and issue from the journal line (`上海人大月刊 2018年9期`)."""
+        if not journal or not label:
+            return
+        parsed = fields.issue_label(label)
+        if parsed is None:
+            return
+        self.add_value("journal", journal)
+        self.add_value("issue_label", label)
+        self.add_value("year", parsed.year)
+        self.add_value("issue", parsed.issue)

@@ -1,0 +1,48 @@
+"""Visible text of an HTML element as a reader sees it: one line per block."""
+
+from __future__ import annotations
+
+from lxml import html as lxml_html
+from parsel import Selector
+
+BLOCK_TAGS = frozenset(
+    "address article aside blockquote br dd div dl dt figcaption figure footer form "
+    "h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table tbody td th thead "
+    "tr ul".split()
+)
+HIDDEN_TAGS = frozenset({"script", "style", "noscript", "template", "head"})
+
+
+def _walk(element: lxml_html.HtmlElement, out: list[str], tail: bool = True) -> None:
+    tag = element.tag if isinstance(element.tag, str) else ""
+    if tag in HIDDEN_TAGS:
+        if element.tail and tail:
+            out.append(element.tail)
+        return
+    if tag in BLOCK_TAGS:
+        out.append("\n")
+    if element.text and tag:
+        out.append(element.text)
+    for child in element:
+        _walk(child, out)
+    if tag in BLOCK_TAGS:
+        out.append("\n")
+    if element.tail and tail:
+        out.append(element.tail)
+
+
+def visible_lines(selector: Selector) -> list[str]:
+    """The element's text split where a browser would break lines.
+
+    >>> sel = Selector(text="<div><h1>题目</h1>2018-11-20<span>陈殊书</span><p>第一段</p>"
+    ...     "<script>x=1</script><ul><li>甲</li><li>乙</li></ul></div>")
+    >>> visible_lines(sel.css("div")[0])
+    ['题目', '2018-11-20陈殊书', '第一段', '甲', '乙']
+    """
+    root = selector.root
+    if not isinstance(root, lxml_html.HtmlElement):
+        return [line.strip() for line in str(root).splitlines() if line.strip()]
+    pieces: list[str] = []
+    _walk(root, pieces, tail=False)
+    text = "".join(pieces).replace("\xa0", " ")
+    return [" ".join(line.split()) for line in text.split("\n") if line.strip()]

@@ -1,0 +1,1 @@
+"""Spiders navigate; site modules in `crawler.sites` read the pages."""

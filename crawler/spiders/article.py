@@ -1,0 +1,49 @@
+"""Store given article pages, from the aggregator or any copy of it."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
+from urllib.parse import urlsplit
+
+import scrapy
+from scrapy.http import Request, TextResponse
+from scrapy.settings import BaseSettings
+
+from crawler import sites
+from crawler.arguments import BadArgument, parse_url, read_url_file
+from crawler.items import Article
+
+
+class ArticleSpider(scrapy.Spider):
+    """Arguments: `url` (one article page) or `urls` (a file, one URL a line).
+    Only the hosts those URLs name are requested."""
+
+    name = "article"
+
+    def __init__(self, url: str | None = None, urls: str | None = None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        if url and urls:
+            raise BadArgument("url", "give url or urls, not both")
+        if url:
+            self.start_urls = [parse_url("url", url)]
+        elif urls:
+            self.start_urls = read_url_file(urls)
+        else:
+            raise BadArgument("url", "missing: give -a url=URL or -a urls=FILE")
+        self.allowed_domains = sorted({urlsplit(u).hostname or "" for u in self.start_urls})
+
+    @classmethod
+    def check_arguments(cls, settings: BaseSettings, **kwargs: Any) -> None:
+        cls(**kwargs)
+
+    async def start(self) -> AsyncIterator[Request]:
+        for url in self.start_urls:
+            yield Request(url, callback=self.parse)
+
+    def parse(self, response: TextResponse) -> Iterator[Article]:
+        try:
+            yield sites.parse_article(response)
+        except sites.NotAnArticle:
+            self.crawler.stats.inc_value("article/not_an_article")
+            self.logger.warning("not an article page: %s", response.url)

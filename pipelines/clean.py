@@ -1,0 +1,79 @@
+"""Clean pipeline: spam, inline pinyin, script and layout, recorded as flags.
+
+Order matters: spam lines go first; pinyin next; garbling is detected before
+conversion (its test re-encodes the characters the copy site produced); the
+Traditional → Simplified conversion applies only where the text is
+Traditional; normalisation last, then the lines that repeat the page around
+the article (the author line, the related-articles block) are cut.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from itemadapter import ItemAdapter
+
+from pipelines.cleaning.body import drop_author_line, drop_related_block
+from pipelines.cleaning.garble import find_garbled
+from pipelines.cleaning.pinyin import strip_pinyin
+from pipelines.cleaning.script import is_traditional, to_simplified
+from pipelines.cleaning.spam import drop_spam_lines
+from pipelines.cleaning.text import normalize_text
+
+TEXT_FIELDS = ("title", "journal", "issue_label")
+LIST_FIELDS = ("authors", "keywords")
+
+
+def clean_article(article: dict[str, Any]) -> dict[str, Any]:
+    """Return a cleaned copy of an article's fields, with flags added."""
+    out = dict(article)
+    flags = set(out.get("flags") or [])
+    lines = (out.get("body") or "").split("\n")
+
+    kept = drop_spam_lines(lines)
+    if len(kept) < len([line for line in lines if line.strip()]):
+        flags.add("spam_removed")
+    lines = kept
+
+    def each_text(fn: Any) -> None:
+        nonlocal lines
+        for name in TEXT_FIELDS:
+            if out.get(name):
+                out[name] = fn(out[name])
+        for name in LIST_FIELDS:
+            out[name] = [fn(v) for v in out.get(name) or []]
+        lines = [fn(line) for line in lines]
+
+    before = _snapshot(out, lines)
+    each_text(strip_pinyin)
+    if _snapshot(out, lines) != before:
+        flags.add("pinyin_removed")
+
+    if find_garbled(" ".join([out.get("title") or "", *lines])):
+        flags.add("garbled")
+
+    if is_traditional("\n".join([out.get("title") or "", *lines])):
+        each_text(to_simplified)
+        flags.add("converted_t2s")
+
+    for name in ("title", "journal"):
+        if out.get(name):
+            out[name] = normalize_text(out[name])
+    lines = [normalize_text(line) for line in lines]
+    lines = [line for line in lines if line]
+    lines = drop_author_line(drop_related_block(lines), out.get("authors") or [])
+    out["body"] = "\n".join(lines)
+    out["flags"] = sorted(flags)
+    return out
+
+
+def _snapshot(article: dict[str, Any], lines: list[str]) -> tuple[Any, ...]:
+    return (*(article.get(n) for n in TEXT_FIELDS + LIST_FIELDS), tuple(lines))
+
+
+class CleanPipeline:
+    def process_item(self, item: Any) -> Any:
+        adapter = ItemAdapter(item)
+        for name, value in clean_article(adapter.asdict()).items():
+            adapter[name] = value
+        return item

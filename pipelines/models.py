@@ -1,0 +1,127 @@
+"""The database: journals, their issues, articles, authors, keywords and every
+URL an article was seen at. SQLAlchemy 2.0 typed models."""
+
+from __future__ import annotations
+
+from sqlalchemy import JSON, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Journal(Base):
+    __tablename__ = "journals"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+
+    issues: Mapped[list[Issue]] = relationship(back_populates="journal")
+
+
+class Issue(Base):
+    """One issue of a journal, as labelled: year 2018, issue `9` or `Z1`."""
+
+    __tablename__ = "issues"
+    __table_args__ = (UniqueConstraint("journal_id", "year", "issue"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    journal_id: Mapped[int] = mapped_column(ForeignKey("journals.id"))
+    year: Mapped[int]
+    issue: Mapped[str] = mapped_column(String(10))
+    label: Mapped[str | None] = mapped_column(String(40))
+
+    journal: Mapped[Journal] = relationship(back_populates="issues")
+
+
+class Article(Base):
+    """An article; `id` is the aggregator's article number."""
+
+    __tablename__ = "articles"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    title: Mapped[str] = mapped_column(Text)
+    date: Mapped[str | None] = mapped_column(String(10), index=True)
+    time: Mapped[str | None] = mapped_column(String(8))
+    journal_id: Mapped[int] = mapped_column(ForeignKey("journals.id"), index=True)
+    issue_id: Mapped[int | None] = mapped_column(ForeignKey("issues.id"), index=True)
+    body: Mapped[str] = mapped_column(Text)
+    flags: Mapped[list[str]] = mapped_column(JSON, default=list)
+    url: Mapped[str] = mapped_column(Text)  # the copy whose text is stored
+    source_host: Mapped[str] = mapped_column(String(255))
+    fetched_at: Mapped[str] = mapped_column(String(32))
+    updated_at: Mapped[str] = mapped_column(String(32))
+
+    journal: Mapped[Journal] = relationship()
+    issue: Mapped[Issue | None] = relationship()
+    author_links: Mapped[list[ArticleAuthor]] = relationship(
+        order_by="ArticleAuthor.position", cascade="all, delete-orphan"
+    )
+    keyword_links: Mapped[list[ArticleKeyword]] = relationship(
+        order_by="ArticleKeyword.position", cascade="all, delete-orphan"
+    )
+    sources: Mapped[list[Source]] = relationship(
+        order_by="Source.id", cascade="all, delete-orphan", back_populates="article"
+    )
+
+    @property
+    def authors(self) -> list[str]:
+        return [link.author.name for link in self.author_links]
+
+    @property
+    def keywords(self) -> list[str]:
+        return [link.keyword.word for link in self.keyword_links]
+
+
+class Author(Base):
+    __tablename__ = "authors"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+
+
+class ArticleAuthor(Base):
+    """An article's author at its place in the byline."""
+
+    __tablename__ = "article_authors"
+
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"), primary_key=True)
+    position: Mapped[int] = mapped_column(primary_key=True)
+    author_id: Mapped[int] = mapped_column(ForeignKey("authors.id"), index=True)
+
+    author: Mapped[Author] = relationship(lazy="joined")
+
+
+class Keyword(Base):
+    __tablename__ = "keywords"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    word: Mapped[str] = mapped_column(String(100), unique=True)
+
+
+class ArticleKeyword(Base):
+    """An article's keyword at its place in the keyword line."""
+
+    __tablename__ = "article_keywords"
+
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"), primary_key=True)
+    position: Mapped[int] = mapped_column(primary_key=True)
+    keyword_id: Mapped[int] = mapped_column(ForeignKey("keywords.id"), index=True)
+
+    keyword: Mapped[Keyword] = relationship(lazy="joined")
+
+
+class Source(Base):
+    """A URL an article was seen at (aggregator desktop, mobile, copy sites)."""
+
+    __tablename__ = "sources"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"), index=True)
+    url: Mapped[str] = mapped_column(Text, unique=True)
+    host: Mapped[str] = mapped_column(String(255))
+    first_seen: Mapped[str] = mapped_column(String(32))
+    last_seen: Mapped[str] = mapped_column(String(32))
+
+    article: Mapped[Article] = relationship(back_populates="sources")
