@@ -1,0 +1,71 @@
+"""Character classes shared by the cleaning modules.
+
+Chinese text mixes ideographs, CJK punctuation and ASCII; the cleaning rules
+mostly ask "is the neighbour of this mark Chinese?", so the answer lives in
+one place.
+"""
+
+from __future__ import annotations
+
+# Unified ideographs, extension A, compatibility ideographs and the
+# supplementary planes (extensions B and later).
+_IDEOGRAPH_RANGES = (
+    (0x3400, 0x4DBF),
+    (0x4E00, 0x9FFF),
+    (0xF900, 0xFAFF),
+    (0x20000, 0x3FFFF),
+)
+
+# Full-width letters and digits are text, not punctuation.
+_FULLWIDTH_ALNUM = (
+    (0xFF10, 0xFF19),
+    (0xFF21, 0xFF3A),
+    (0xFF41, 0xFF5A),
+)
+
+# Marks used in Chinese typography that live outside the CJK blocks.
+_CHINESE_MARKS = frozenset("“”‘’…—·")
+
+
+def _in(code: int, ranges: tuple[tuple[int, int], ...]) -> bool:
+    return any(low <= code <= high for low, high in ranges)
+
+
+def is_cjk(ch: str) -> bool:
+    """True for one CJK ideograph (Simplified or Traditional).
+
+    >>> [is_cjk(c) for c in "人會a，1"]
+    [True, True, False, False, False]
+    >>> is_cjk("𠀀")
+    True
+    """
+    return len(ch) == 1 and _in(ord(ch), _IDEOGRAPH_RANGES)
+
+
+def is_cjk_punct(ch: str) -> bool:
+    """True for punctuation of Chinese text: CJK symbols, full-width marks, “”…—.
+
+    Full-width letters and digits are not punctuation.
+
+    >>> [is_cjk_punct(c) for c in "，。《》（）“…"]
+    [True, True, True, True, True, True, True, True]
+    >>> [is_cjk_punct(c) for c in ",(A１人"]
+    [False, False, False, False, False]
+    """
+    if len(ch) != 1:
+        return False
+    code = ord(ch)
+    if ch in _CHINESE_MARKS or 0x3000 < code <= 0x303F:
+        return True
+    if 0xFE10 <= code <= 0xFE1F or 0xFE30 <= code <= 0xFE4F:
+        return True
+    return 0xFF01 <= code <= 0xFF65 and not _in(code, _FULLWIDTH_ALNUM)
+
+
+def is_chinese(ch: str) -> bool:
+    """True for an ideograph or a Chinese punctuation mark.
+
+    >>> [is_chinese(c) for c in "人，a "]
+    [True, True, False, False]
+    """
+    return is_cjk(ch) or is_cjk_punct(ch)
