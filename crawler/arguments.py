@@ -24,16 +24,18 @@ def parse_years(value: str | None) -> tuple[int, int] | None:
     (2016, 2019)
     >>> parse_years(None) is None
     True
-    >>> parse_years("20x8")
+    >>> parse_years("20x8")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    crawler.arguments.BadArgument: years: '20x8' is not a year (2018) or a range of years (2016-2019)
+    crawler.arguments.BadArgument: years: '20x8' is not a year (2018) or a range ...
     """
     if value is None:
         return None
     match = re.fullmatch(r"\s*(\d{4})\s*(?:-\s*(\d{4})\s*)?", value)
     if match is None:
-        raise BadArgument("years", f"{value!r} is not a year (2018) or a range of years (2016-2019)")
+        raise BadArgument(
+            "years", f"{value!r} is not a year (2018) or a range of years (2016-2019)"
+        )
     first, last = int(match[1]), int(match[2] or match[1])
     if first > last:
         raise BadArgument("years", f"{value!r} runs backwards; write the earlier year first")
@@ -80,7 +82,9 @@ def read_url_file(path: str) -> list[str]:
             try:
                 urls.append(parse_url("urls", line))
             except BadArgument as exc:
-                raise BadArgument("urls", f"{path} line {n}: {line!r} is not an http(s) URL") from exc
+                raise BadArgument(
+                    "urls", f"{path} line {n}: {line!r} is not an http(s) URL"
+                ) from exc
     if not urls:
         raise BadArgument("urls", f"{path} lists no URL")
     return urls

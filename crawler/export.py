@@ -13,8 +13,20 @@ from sqlalchemy.orm import Session, selectinload
 from pipelines import models
 
 FIELDS = (
-    "id", "url", "sources", "title", "authors", "date", "time", "journal", "year",
-    "issue", "keywords", "body", "flags", "fetched_at",
+    "id",
+    "url",
+    "sources",
+    "title",
+    "authors",
+    "date",
+    "time",
+    "journal",
+    "year",
+    "issue",
+    "keywords",
+    "body",
+    "flags",
+    "fetched_at",
 )
 
 

@@ -180,7 +180,9 @@ def split_authors(text: str) -> list[str]:
     return names
 
 
-_NAME_LINE = re.compile(r"^[◎]?\s*(?:文\s*/\s*)?[\u4e00-\u9fff·]{2,5}(?:[\s、，,;；]+[\u4e00-\u9fff·]{2,5}){0,5}$")
+_NAME_LINE = re.compile(
+    r"^[◎]?\s*(?:文\s*/\s*)?[\u4e00-\u9fff·]{2,5}(?:[\s、，,;；]+[\u4e00-\u9fff·]{2,5}){0,5}$"
+)
 
 
 def byline_authors(byline: str, first_line: str = "") -> list[str]:

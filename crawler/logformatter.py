@@ -9,7 +9,9 @@ from scrapy import logformatter
 
 
 class LogFormatter(logformatter.LogFormatter):
-    def dropped(self, item: Any, exception: BaseException, response: Any, spider: Any = None) -> Any:
+    def dropped(
+        self, item: Any, exception: BaseException, response: Any, spider: Any = None
+    ) -> Any:
         return {
             "level": logging.WARNING,
             "msg": "Dropped: %(exception)s",

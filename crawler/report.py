@@ -39,7 +39,8 @@ def coverage(session: Session) -> Coverage:
         "title": session.scalar(select(func.count()).where(models.Article.title != "")) or 0,
         "date": session.scalar(select(func.count()).where(models.Article.date.is_not(None))) or 0,
         "time": session.scalar(select(func.count()).where(models.Article.time.is_not(None))) or 0,
-        "issue": session.scalar(select(func.count()).where(models.Article.issue_id.is_not(None))) or 0,
+        "issue": session.scalar(select(func.count()).where(models.Article.issue_id.is_not(None)))
+        or 0,
         **{
             name: session.scalar(select(func.count(func.distinct(column)))) or 0
             for name, column in linked.items()

@@ -89,7 +89,9 @@ class Writer:
     def journal(self, name: str) -> models.Journal:
         return self._get_or_create(models.Journal, name, name=name)
 
-    def issue(self, journal: models.Journal, year: int, issue: str, label: str | None) -> models.Issue:
+    def issue(
+        self, journal: models.Journal, year: int, issue: str, label: str | None
+    ) -> models.Issue:
         row = self._get_or_create(
             models.Issue, (journal.name, year, issue), journal=journal, year=year, issue=issue
         )
@@ -139,11 +141,15 @@ class Writer:
         article.fetched_at = item.get("fetched_at") or now
         article.updated_at = now
         article.author_links = [
-            models.ArticleAuthor(position=n, author=self._get_or_create(models.Author, name, name=name))
+            models.ArticleAuthor(
+                position=n, author=self._get_or_create(models.Author, name, name=name)
+            )
             for n, name in enumerate(item.get("authors") or [])
         ]
         article.keyword_links = [
-            models.ArticleKeyword(position=n, keyword=self._get_or_create(models.Keyword, word, word=word))
+            models.ArticleKeyword(
+                position=n, keyword=self._get_or_create(models.Keyword, word, word=word)
+            )
             for n, word in enumerate(item.get("keywords") or [])
         ]
 
@@ -152,9 +158,10 @@ class Writer:
             if source.url == url:
                 source.last_seen = now
                 return
-        source = self._cache.get((models.Source, url)) or self.session.scalars(
-            select(models.Source).filter_by(url=url)
-        ).first()
+        source = (
+            self._cache.get((models.Source, url))
+            or self.session.scalars(select(models.Source).filter_by(url=url)).first()
+        )
         if source is None:
             source = models.Source(url=url, host=host, first_seen=now)
             article.sources.append(source)

@@ -17,10 +17,14 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 # The sample site is on loopback: no delay needed, and it keeps the suite fast.
 FAST = [
-    "-s", "DOWNLOAD_DELAY=0",
-    "-s", "AUTOTHROTTLE_ENABLED=False",
-    "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=8",
-    "-s", "LOG_LEVEL=INFO",
+    "-s",
+    "DOWNLOAD_DELAY=0",
+    "-s",
+    "AUTOTHROTTLE_ENABLED=False",
+    "-s",
+    "CONCURRENT_REQUESTS_PER_DOMAIN=8",
+    "-s",
+    "LOG_LEVEL=INFO",
 ]
 
 
@@ -41,8 +45,16 @@ class CrawlResult:
 def run_crawl(spider: str, *args: str, db: Path, settings: list[str] | None = None) -> CrawlResult:
     """`scrapy crawl SPIDER ARGS` into the SQLite file `db`."""
     command = [
-        sys.executable, "-m", "scrapy", "crawl", spider, *args,
-        "-s", f"DATABASE_URL=sqlite:///{db}", *FAST, *(settings or []),
+        sys.executable,
+        "-m",
+        "scrapy",
+        "crawl",
+        spider,
+        *args,
+        "-s",
+        f"DATABASE_URL=sqlite:///{db}",
+        *FAST,
+        *(settings or []),
     ]
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
     return CrawlResult(done.returncode, done.stdout + done.stderr)
@@ -70,8 +82,11 @@ def crawled(sample_site: server.SampleSite, tmp_path_factory: pytest.TempPathFac
     folder = tmp_path_factory.mktemp("crawl")
     db = folder / "articles.db"
     fx361 = run_crawl(
-        "fx361", "-O", str(folder / "feed.jsonl"),
-        db=db, settings=["-s", f"FX361_BASE_URL={sample_site.base_url}"],
+        "fx361",
+        "-O",
+        str(folder / "feed.jsonl"),
+        db=db,
+        settings=["-s", f"FX361_BASE_URL={sample_site.base_url}"],
     )
     assert fx361.returncode == 0, fx361.log[-3000:]
     article = run_crawl("article", "-a", f"url={sample_site.seed_url}", db=db)

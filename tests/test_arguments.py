@@ -7,15 +7,18 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, run_crawl
+
 from crawler.samplesite.server import SampleSite
 
 
 def scrapy(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "scrapy", "crawl", *args],
-        cwd=ROOT, capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -23,13 +26,22 @@ def scrapy(*args: str) -> subprocess.CompletedProcess[str]:
     ("args", "message"),
     [
         (["fx361", "-a", "years=20x8"], "scrapy crawl fx361: years: '20x8' is not a year"),
-        (["fx361", "-a", "years=2019-2016"], "scrapy crawl fx361: years: '2019-2016' runs backwards"),
-        (["fx361", "-a", "issue=not-a-url"], "scrapy crawl fx361: issue: 'not-a-url' is not an http(s) URL"),
+        (
+            ["fx361", "-a", "years=2019-2016"],
+            "scrapy crawl fx361: years: '2019-2016' runs backwards",
+        ),
+        (
+            ["fx361", "-a", "issue=not-a-url"],
+            "scrapy crawl fx361: issue: 'not-a-url' is not an http(s) URL",
+        ),
         (
             ["fx361", "-a", "journal=https://elsewhere.example/bk/zjrd/"],
             "scrapy crawl fx361: journal: 'https://elsewhere.example/bk/zjrd/' is not on",
         ),
-        (["article", "-a", "urls=/nonexistent/list.txt"], "scrapy crawl article: urls: no such file"),
+        (
+            ["article", "-a", "urls=/nonexistent/list.txt"],
+            "scrapy crawl article: urls: no such file",
+        ),
         (["article"], "scrapy crawl article: url: missing"),
         (["article", "-a", "url=ftp://x.example/1.html"], "scrapy crawl article: url: 'ftp://"),
     ],
@@ -47,16 +59,22 @@ def test_url_file_with_a_bad_line_names_the_line(tmp_path: Path) -> None:
     urls.write_text("# articles\nhttp://127.0.0.1:1/page/2018/1120/1.shtml\n\nnot a url\n")
     done = scrapy("article", "-a", f"urls={urls}")
     assert done.returncode == 2
-    assert done.stderr.strip() == f"scrapy crawl article: urls: {urls} line 4: 'not a url' is not an http(s) URL"
+    assert (
+        done.stderr.strip()
+        == f"scrapy crawl article: urls: {urls} line 4: 'not a url' is not an http(s) URL"
+    )
 
 
 def test_unknown_journal_stops_the_run(sample_site: SampleSite, tmp_path: Path) -> None:
     result = run_crawl(
-        "fx361", "-a", "journal=浙江人大,北京人大",
-        db=tmp_path / "x.db", settings=["-s", f"FX361_BASE_URL={sample_site.base_url}"],
+        "fx361",
+        "-a",
+        "journal=浙江人大,北京人大",
+        db=tmp_path / "x.db",
+        settings=["-s", f"FX361_BASE_URL={sample_site.base_url}"],
     )
     assert result.returncode == 1
-    errors = [line for line in result.log.splitlines() if "ERROR" in line]
+    errors = [line for line in result.log.splitlines() if "] ERROR:" in line]
     assert len(errors) == 1
     assert "journal: unknown journal 北京人大" in errors[0]
     assert result.stat("item_scraped_count") is None

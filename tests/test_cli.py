@@ -4,25 +4,37 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import urllib.request
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, Crawled
+
+from crawler.export import FIELDS
 from crawler.samplesite.corpus import all_articles
 
 
 def journals(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "crawler.cli", *args], cwd=ROOT, capture_output=True, text=True, timeout=60
+        [sys.executable, "-m", "crawler.cli", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
 
 
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["stats", "--db", "sqlite:////nonexistent/dir/x.db"], "journals stats: error: no database at /nonexistent/dir/x.db"),
-        (["export", "--db", "not a url"], "journals export: error: not a database URL: 'not a url'"),
+        (
+            ["stats", "--db", "sqlite:////nonexistent/dir/x.db"],
+            "journals stats: error: no database at /nonexistent/dir/x.db",
+        ),
+        (
+            ["export", "--db", "not a url"],
+            "journals export: error: not a database URL: 'not a url'",
+        ),
         (["export", "--db", "nosuchdb://x/y"], "journals export: error: cannot open database URL"),
     ],
 )
@@ -41,7 +53,16 @@ def test_stats_counts_journals_years_and_fields(crawled: Crawled) -> None:
     line = next(line for line in done.stdout.splitlines() if line.startswith("上海人大月刊"))
     shanghai = [a for j, _, a in all_articles() if j.name == "上海人大月刊"]
     assert line.split()[-1] == str(len(shanghai) + 1)
-    assert f"title     {total:>6} / {total:<6} 100.0%" in done.stdout
+    coverage = {
+        line.split()[0]: line.split()[1:]
+        for line in done.stdout.split("field coverage")[1].splitlines()
+        if line.strip()
+    }
+    assert coverage["title"] == [str(total), "/", str(total), "100.0%"]
+    with_authors = sum(1 for _, _, a in all_articles() if a.authors) + 1
+    assert coverage["authors"][0] == str(with_authors)
+    with_keywords = sum(1 for _, _, a in all_articles() if a.keywords) + 1
+    assert coverage["keywords"][0] == str(with_keywords)
 
 
 def test_export_to_file(crawled: Crawled, tmp_path: Path) -> None:
@@ -49,24 +70,25 @@ def test_export_to_file(crawled: Crawled, tmp_path: Path) -> None:
     done = journals("export", "--db", f"sqlite:///{crawled.db}", "--format", "csv", "-o", str(out))
     assert done.returncode == 0, done.stderr
     lines = out.read_text(encoding="utf-8").splitlines()
-    assert lines[0] == "id,url,sources,title,authors,date,time,journal,year,issue,keywords,body,flags,fetched_at"
+    assert lines[0].split(",") == list(FIELDS)
 
 
 def test_sample_site_prints_its_base_url_and_serves() -> None:
-    proc = subprocess.Popen(
+    with subprocess.Popen(
         [sys.executable, "-m", "crawler.cli", "sample-site", "--port", "0"],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )
-    try:
-        assert proc.stdout is not None
-        base = proc.stdout.readline().strip()
-        seed = proc.stdout.readline().strip()
-        assert base.startswith("http://127.0.0.1:")
-        assert seed.startswith("http://127.0.0.2:") and seed.endswith("/5108306.html")
-        import urllib.request
-
-        with urllib.request.urlopen(base + "/bk/", timeout=10) as response:
-            assert "上海人大月刊" in response.read().decode("utf-8")
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+    ) as proc:
+        try:
+            assert proc.stdout is not None
+            base = proc.stdout.readline().strip()
+            seed = proc.stdout.readline().strip()
+            assert base.startswith("http://127.0.0.1:")
+            assert seed.startswith("http://127.0.0.2:") and seed.endswith("/5108306.html")
+            with urllib.request.urlopen(base + "/bk/", timeout=10) as response:
+                assert "上海人大月刊" in response.read().decode("utf-8")
+            with urllib.request.urlopen(seed, timeout=10) as response:
+                assert "青浦:做好聯(lián)系人民群眾三篇文章" in response.read().decode("utf-8")
+        finally:
+            proc.terminate()

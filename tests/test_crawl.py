@@ -7,6 +7,7 @@ import sqlite3
 from pathlib import Path
 
 from conftest import Crawled, run_crawl
+
 from crawler.samplesite.corpus import all_articles
 from crawler.samplesite.server import SampleSite
 from pipelines.cleaning.text import normalize_text
@@ -36,7 +37,11 @@ def test_fx361_stores_every_article_of_the_site_as_written(crawled: Crawled) -> 
         assert row["authors"] == list(article.authors)
         assert row["date"] == f"{article.posted_at:%Y-%m-%d}"
         assert row["time"] == (f"{article.posted_at:%H:%M:%S}" if article.show_time else None)
-        assert (row["journal"], row["year"], row["issue"]) == (journal.name, issue.year, issue.issue)
+        assert (row["journal"], row["year"], row["issue"]) == (
+            journal.name,
+            issue.year,
+            issue.issue,
+        )
         assert row["keywords"] == list(article.keywords)
         assert row["body"].split("\n") == [normalize_text(b.text) for b in article.blocks]
         assert row["flags"] == []
@@ -64,7 +69,9 @@ def test_feed_export_keeps_working(crawled: Crawled) -> None:
     assert by_id[article.id]["journal"] == journal.name
 
 
-def test_second_crawl_adds_no_duplicates(crawled: Crawled, sample_site: SampleSite, tmp_path: Path) -> None:
+def test_second_crawl_adds_no_duplicates(
+    crawled: Crawled, sample_site: SampleSite, tmp_path: Path
+) -> None:
     db = tmp_path / "again.db"
     with sqlite3.connect(crawled.db) as src, sqlite3.connect(db) as dst:
         src.backup(dst)
@@ -74,9 +81,10 @@ def test_second_crawl_adds_no_duplicates(crawled: Crawled, sample_site: SampleSi
     with sqlite3.connect(db) as conn:
         assert conn.execute("select count(*) from articles").fetchone()[0] == before
         assert conn.execute("select count(*) from sources").fetchone()[0] == before
-        assert conn.execute("select count(*) from article_authors").fetchone()[0] == sum(
-            len(a.authors) for _, _, a in all_articles()
-        ) + 1
+        assert (
+            conn.execute("select count(*) from article_authors").fetchone()[0]
+            == sum(len(a.authors) for _, _, a in all_articles()) + 1
+        )
     assert again.stat("store/articles_new") is None
     assert again.stat("store/articles_unchanged") == len(all_articles())
 

@@ -9,9 +9,9 @@ import subprocess
 import sys
 
 import pytest
+from conftest import FIXTURES, ROOT, Crawled
 from scrapy.http import HtmlResponse
 
-from conftest import FIXTURES, ROOT, Crawled
 from crawler import sites
 from crawler.samplesite import mirror
 from pipelines.clean import clean_article
@@ -20,7 +20,9 @@ SEED_URL = "http://mirror.example/qikan/2018/1120/5108306.html"
 SEED_TEXT = (FIXTURES / "seed" / "article-page-dump.txt").read_text(encoding="utf-8")
 BODY_LINES = [
     line.strip()
-    for line in SEED_TEXT[SEED_TEXT.index("\n陳殊書\n") + 5 : SEED_TEXT.index("猜你喜歡")].splitlines()
+    for line in SEED_TEXT[
+        SEED_TEXT.index("\n陳殊書\n") + 5 : SEED_TEXT.index("猜你喜歡")
+    ].splitlines()
     if line.strip()
 ]
 
@@ -39,7 +41,17 @@ def check_seed(record: dict) -> None:
     # every paragraph and heading of the page, one per line, nothing else
     assert len(body) == len(BODY_LINES)
     assert body[-1].startswith("加强定期沟通协调")
-    for marker in ("(lián)", "(guān)", "(qiáng)", "lián", "猜你喜", "国产", "汉阴县", "波多野", "陈殊书"):
+    for marker in (
+        "(lián)",
+        "(guān)",
+        "(qiáng)",
+        "lián",
+        "猜你喜",
+        "国产",
+        "汉阴县",
+        "波多野",
+        "陈殊书",
+    ):
         assert marker not in record["body"]
     assert "强化事中事后监管" in record["body"]
     assert {"converted_t2s", "pinyin_removed", "spam_removed", "garbled"} <= set(record["flags"])
@@ -69,8 +81,20 @@ def test_seed_garbled_spans_are_kept_not_restored() -> None:
 @pytest.mark.parametrize("fmt", ["jsonl", "csv"])
 def test_seed_article_in_export(crawled: Crawled, fmt: str) -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "crawler.cli", "export", "--db", f"sqlite:///{crawled.db}", "--format", fmt],
-        cwd=ROOT, capture_output=True, text=True, check=True,
+        [
+            sys.executable,
+            "-m",
+            "crawler.cli",
+            "export",
+            "--db",
+            f"sqlite:///{crawled.db}",
+            "--format",
+            fmt,
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     if fmt == "jsonl":
         records = [json.loads(line) for line in done.stdout.splitlines()]

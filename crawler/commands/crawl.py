@@ -1,5 +1,6 @@
-"""`scrapy crawl`, with spider arguments checked before the crawl starts and
-an exit status that says how the crawl ended."""
+"""`scrapy crawl`, with spider arguments checked before the crawl starts (so a
+bad value is one line, not a traceback after the start-up log) and an exit
+status that says how the crawl ended."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import sys
 
 from scrapy.commands.crawl import Command as ScrapyCrawl
 from scrapy.exceptions import UsageError
+from scrapy.spiderloader import get_spider_loader
 
 from crawler.arguments import BadArgument
 
@@ -16,25 +18,33 @@ FAILED_REASONS = frozenset({"bad_argument", "shutdown"})
 
 
 class Command(ScrapyCrawl):
+    def process_options(self, args: list[str], opts: argparse.Namespace) -> None:
+        super().process_options(args, opts)
+        if len(args) != 1:
+            return
+        assert self.settings is not None
+        try:
+            spidercls = get_spider_loader(self.settings).load(args[0])
+        except KeyError:
+            return  # Scrapy reports an unknown spider itself
+        check = getattr(spidercls, "check_arguments", None)
+        if check is None:
+            return
+        try:
+            check(self.settings, **opts.spargs)
+        except BadArgument as exc:
+            print(f"scrapy crawl {args[0]}: {exc}", file=sys.stderr)
+            sys.exit(2)
+        except TypeError as exc:  # an argument the spider does not take
+            raise UsageError(str(exc), print_help=False) from exc
+
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         if len(args) != 1:
             return super().run(args, opts)
         assert self.crawler_process
-        spidercls = self.crawler_process.spider_loader.load(args[0])
-        check = getattr(spidercls, "check_arguments", None)
-        if check is not None:
-            try:
-                check(self.settings, **opts.spargs)
-            except BadArgument as exc:
-                print(f"scrapy crawl {args[0]}: {exc}", file=sys.stderr)
-                self.exitcode = 2
-                return
-            except TypeError as exc:  # an argument the spider does not take
-                raise UsageError(str(exc), print_help=False) from exc
         crawler = self._create_crawler(args[0])
         self.crawler_process.crawl(crawler, **opts.spargs)
         self.crawler_process.start()
-        if self.crawler_process.bootstrap_failed:
-            self.exitcode = 1
-        elif crawler.stats and crawler.stats.get_value("finish_reason") in FAILED_REASONS:
+        reason = crawler.stats.get_value("finish_reason") if crawler.stats else None
+        if self.crawler_process.bootstrap_failed or reason in FAILED_REASONS:
             self.exitcode = 1

@@ -50,13 +50,15 @@ def seed_page() -> str:
         f'<div class="arc"><h1 class="seo-top">{escape(spam_top)}</h1><p>{escape(stray)}</p>'
         f'<h2 class="arc-title">{escape(title)}</h2>'
         f'<div class="arc-info"><span>{escape(date_time)}</span><span>{escape(author)}</span></div>'
-        f'<div class="arc-from"><a href="/qikan/shrd/">{escape(journal)}</a> <a href="/qikan/shrd/201809/">'
+        f'<div class="arc-from"><a href="/qikan/shrd/">{escape(journal)}</a> '
+        '<a href="/qikan/shrd/201809/">'
         f"{escape(label)}</a></div>"
         '<div class="arc-tags">關(guān)鍵詞:'
         + "".join(f'<a href="/tag/{n}/">{escape(k)}</a>' for n, k in enumerate(SEED_KEYWORDS))
         + '</div><div class="arc-body">'
         + "".join(f"<p>{escape(line)}</p>" for line in body)
-        + f'</div><div class="arc-like"><h3>猜你喜歡</h3><div class="like-tags">{escape(related[0])}</div>'
+        + '</div><div class="arc-like"><h3>猜你喜歡</h3>'
+        + f'<div class="like-tags">{escape(related[0])}</div>'
         f'<ul>{"".join(items)}</ul></div><div class="seo-foot">{county_links}|</div></div>'
         "</body></html>\n"
     )

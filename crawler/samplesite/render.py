@@ -62,7 +62,10 @@ def home_page(journals: tuple[SampleJournal, ...]) -> str:
         f'<li><a href="{article_path(a)}">{escape(a.title)}</a><span>{escape(j.name)}</span></li>'
         for a, j in latest
     )
-    return page("参考网 - 期刊文章阅读", f'<p><a href="/bk/">期刊大全</a></p><ul class="latest">{items}</ul>')
+    return page(
+        "参考网 - 期刊文章阅读",
+        f'<p><a href="/bk/">期刊大全</a></p><ul class="latest">{items}</ul>',
+    )
 
 
 def journal_list_page(journals: tuple[SampleJournal, ...]) -> str:
@@ -71,7 +74,9 @@ def journal_list_page(journals: tuple[SampleJournal, ...]) -> str:
         f'<span class="name">{escape(j.name)}</span></a><em>{escape(j.province)}</em></li>'
         for j in journals
     )
-    return page("期刊大全 - 参考网", f'<h2 id="politics">政治法律</h2><ul class="journal-list">{items}</ul>')
+    return page(
+        "期刊大全 - 参考网", f'<h2 id="politics">政治法律</h2><ul class="journal-list">{items}</ul>'
+    )
 
 
 def journal_page(journal: SampleJournal, page_no: int) -> str | None:
@@ -89,7 +94,9 @@ def journal_page(journal: SampleJournal, page_no: int) -> str | None:
         for year, issues in years.items()
     )
     pager = "".join(
-        f'<span class="current">{n}</span>' if n == page_no else f'<a href="{journal_path(journal, n)}">{n}</a>'
+        f'<span class="current">{n}</span>'
+        if n == page_no
+        else f'<a href="{journal_path(journal, n)}">{n}</a>'
         for n in range(1, pages + 1)
     )
     if page_no < pages:
@@ -121,7 +128,11 @@ def article_page(
     article: SampleArticle,
     related: list[tuple[SampleJournal, SampleIssue, SampleArticle]],
 ) -> str:
-    posted = f"{article.posted_at:%Y-%m-%d %H:%M:%S}" if article.show_time else f"{article.posted_at:%Y-%m-%d}"
+    posted = (
+        f"{article.posted_at:%Y-%m-%d %H:%M:%S}"
+        if article.show_time
+        else f"{article.posted_at:%Y-%m-%d}"
+    )
     keywords = ""
     if article.keywords:
         links = "".join(f'<a href="/tag/{escape(k)}">{escape(k)}</a>' for k in article.keywords)
@@ -153,7 +164,9 @@ def article_page(
         f'{escape(journal.name)}</a> <a class="issue" href="{issue_path(journal, issue)}">'
         f"{escape(issue.label)}</a></div>{keywords}"
         f'<div class="article-content">{"".join(paragraphs)}</div>'
-        '<div class="share">分享到：<a href="#">微信</a><a href="#">微博</a><a href="#">QQ空间</a></div>'
-        f'</div><div class="related"><div class="related-title">猜你喜欢</div><ul>{related_items}</ul></div>'
+        '<div class="share">分享到：<a href="#">微信</a><a href="#">微博</a>'
+        '<a href="#">QQ空间</a></div></div>'
+        '<div class="related"><div class="related-title">猜你喜欢</div>'
+        f"<ul>{related_items}</ul></div>"
     )
     return page(f"{article.title} - 参考网", body, head)

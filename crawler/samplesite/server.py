@@ -24,11 +24,16 @@ Found = tuple[SampleJournal, SampleIssue, SampleArticle]
 
 
 @cache
-def _index() -> tuple[dict[str, SampleJournal], dict[tuple[str, str], SampleIssue], dict[str, Found]]:
+def _index() -> tuple[
+    dict[str, SampleJournal], dict[tuple[str, str], SampleIssue], dict[str, Found]
+]:
     journals = {j.code: j for j in build_corpus()}
     issues = {(j.code, render.issue_slug(i)): i for j in journals.values() for i in j.issues}
     articles = {
-        render.article_path(a): (j, i, a) for j in journals.values() for i in j.issues for a in i.articles
+        render.article_path(a): (j, i, a)
+        for j in journals.values()
+        for i in j.issues
+        for a in i.articles
     }
     return journals, issues, articles
 

@@ -31,7 +31,7 @@ def parse_article(response: TextResponse) -> Article:
         raise NotAnArticle(response.url)
     article = parser.parse_article(response)
     article.url = response.url
-    article.source_host = urlsplit(response.url).netloc.lower()
+    article.source_host = (urlsplit(response.url).hostname or "").lower()
     article.article_id = fields.article_id(response.url)
     if article.date is None:
         article.date = fields.url_date(response.url)

@@ -78,7 +78,9 @@ class Fx361Spider(scrapy.Spider):
         if unknown:
             self.logger.error(
                 "journal: unknown journal %s; the site lists %d journals at %s",
-                "、".join(unknown), len(listed), response.url,
+                "、".join(unknown),
+                len(listed),
+                response.url,
             )
             raise CloseSpider("bad_argument")
         wanted = self.journal_names or ([] if self.journal_urls else list(listed))
