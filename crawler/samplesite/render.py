@@ -127,7 +127,16 @@ def article_page(
     issue: SampleIssue,
     article: SampleArticle,
     related: list[tuple[SampleJournal, SampleIssue, SampleArticle]],
+    source_line: bool = True,
 ) -> str:
+    """An article page; some real pages have no journal line (`source_line`)."""
+    source = (
+        f'<div class="article-source"><a class="journal" href="{journal_path(journal)}">'
+        f'{escape(journal.name)}</a> <a class="issue" href="{issue_path(journal, issue)}">'
+        f"{escape(issue.label)}</a></div>"
+        if source_line
+        else ""
+    )
     posted = (
         f"{article.posted_at:%Y-%m-%d %H:%M:%S}"
         if article.show_time
@@ -160,9 +169,7 @@ def article_page(
         f'<div class="article"><h1 class="article-title">{escape(article.title)}</h1>'
         f'<div class="article-info"><span class="time">{posted}</span>'
         f'<span class="author">{escape("".join(article.authors))}</span></div>'
-        f'<div class="article-source"><a class="journal" href="{journal_path(journal)}">'
-        f'{escape(journal.name)}</a> <a class="issue" href="{issue_path(journal, issue)}">'
-        f"{escape(issue.label)}</a></div>{keywords}"
+        f"{source}{keywords}"
         f'<div class="article-content">{"".join(paragraphs)}</div>'
         '<div class="share">分享到：<a href="#">微信</a><a href="#">微博</a>'
         '<a href="#">QQ空间</a></div></div>'

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -19,6 +19,9 @@ ROBOTS = "User-agent: *\nDisallow: /search\nDisallow: /ad/\n"
 _JOURNAL = re.compile(r"^/bk/(?P<code>[a-z0-9]+)/(?:index_(?P<page>\d+)\.html)?$")
 _ISSUE = re.compile(r"^/bk/(?P<code>[a-z0-9]+)/(?P<slug>\d{4}(?:\d\d|z\d+))\.html$")
 _ARTICLE = re.compile(r"^/page/\d{4}/\d{4}/(?P<id>\d+)\.shtml$")
+# An article page no issue lists, with no journal line (the validate pipeline
+# drops it: a record needs its journal).
+NO_JOURNAL_PATH = "/page/2019/0301/9000001.shtml"
 
 Found = tuple[SampleJournal, SampleIssue, SampleArticle]
 
@@ -57,6 +60,10 @@ def aggregator_page(path: str) -> str | None:
         return render.journal_page(journals[m["code"]], int(m["page"] or 1))
     if (m := _ISSUE.match(path)) and (m["code"], m["slug"]) in issues:
         return render.issue_page(journals[m["code"]], issues[m["code"], m["slug"]])
+    if path == NO_JOURNAL_PATH:
+        journal, issue, article = next(iter(articles.values()))
+        article = replace(article, id=9000001)
+        return render.article_page(journal, issue, article, related=[], source_line=False)
     if _ARTICLE.match(path) and path in articles:
         return render.article_page(*articles[path], related=_related(articles[path]))
     return None
