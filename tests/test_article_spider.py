@@ -6,6 +6,7 @@ import sqlite3
 from pathlib import Path
 
 from conftest import run_crawl
+
 from crawler.samplesite.corpus import all_articles
 from crawler.samplesite.render import article_path
 from crawler.samplesite.server import NO_JOURNAL_PATH, SampleSite

@@ -7,8 +7,8 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-
 from conftest import CrawlResult, run_crawl
+
 from crawler.samplesite.corpus import all_articles
 from crawler.samplesite.render import issue_path, journal_path
 from crawler.samplesite.server import SampleSite
