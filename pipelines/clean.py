@@ -9,6 +9,8 @@ the article (the author line, the related-articles block) are cut.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from typing import Any
 
 from itemadapter import ItemAdapter
@@ -49,22 +51,45 @@ def clean_article(article: dict[str, Any]) -> dict[str, Any]:
     if _snapshot(out, lines) != before:
         flags.add("pinyin_removed")
 
-    if find_garbled(" ".join([out.get("title") or "", *lines])):
+    garbled = find_garbled("\n".join([out.get("title") or "", *lines]))
+    if garbled:
         flags.add("garbled")
 
     if is_traditional("\n".join([out.get("title") or "", *lines])):
-        each_text(to_simplified)
+        each_text(outside(garbled, to_simplified))
         flags.add("converted_t2s")
 
+    normalize = outside(garbled, normalize_text)
     for name in ("title", "journal"):
         if out.get(name):
-            out[name] = normalize_text(out[name])
-    lines = [normalize_text(line) for line in lines]
+            out[name] = normalize(out[name])
+    lines = [normalize(line) for line in lines]
     lines = [line for line in lines if line]
     lines = drop_author_line(drop_related_block(lines), out.get("authors") or [])
     out["body"] = "\n".join(lines)
     out["flags"] = sorted(flags)
     return out
+
+
+def outside(spans: list[str], step: Callable[[str], str]) -> Callable[[str], str]:
+    """`step` applied to the text around `spans`, which are kept as they are
+    (garbled spans: converting them would only garble them differently).
+
+    >>> outside(["?;顒"], str.upper)("ab?;顒cd")
+    'AB?;顒CD'
+    """
+    if not spans:
+        return step
+    pattern = re.compile("|".join(re.escape(s) for s in sorted(spans, key=len, reverse=True)))
+
+    def apply(text: str) -> str:
+        pieces, last = [], 0
+        for match in pattern.finditer(text):
+            pieces += [step(text[last : match.start()]), match.group()]
+            last = match.end()
+        return "".join(pieces) + step(text[last:])
+
+    return apply
 
 
 def _snapshot(article: dict[str, Any], lines: list[str]) -> tuple[Any, ...]:
