@@ -20,7 +20,7 @@ from pipelines.cleaning.garble import find_garbled
 from pipelines.cleaning.pinyin import strip_pinyin
 from pipelines.cleaning.script import is_traditional, to_simplified
 from pipelines.cleaning.spam import drop_spam_lines
-from pipelines.cleaning.text import normalize_text
+from pipelines.cleaning.text import normalize_text, normalize_title
 
 TEXT_FIELDS = ("title", "journal", "issue_label")
 LIST_FIELDS = ("authors", "keywords")
@@ -59,11 +59,10 @@ def clean_article(article: dict[str, Any]) -> dict[str, Any]:
         each_text(outside(garbled, to_simplified))
         flags.add("converted_t2s")
 
-    normalize = outside(garbled, normalize_text)
     for name in ("title", "journal"):
         if out.get(name):
-            out[name] = normalize(out[name])
-    lines = [normalize(line) for line in lines]
+            out[name] = outside(garbled, normalize_title)(out[name])
+    lines = [outside(garbled, normalize_text)(line) for line in lines]
     lines = [line for line in lines if line]
     lines = drop_author_line(drop_related_block(lines), out.get("authors") or [])
     out["body"] = "\n".join(lines)

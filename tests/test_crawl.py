@@ -10,7 +10,7 @@ from conftest import Crawled, run_crawl
 
 from crawler.samplesite.corpus import all_articles
 from crawler.samplesite.server import SampleSite
-from pipelines.cleaning.text import normalize_text
+from pipelines.cleaning.text import normalize_text, normalize_title
 
 
 def stored(db: Path) -> dict[int, dict]:
@@ -33,7 +33,7 @@ def test_fx361_stores_every_article_of_the_site_as_written(crawled: Crawled) -> 
     assert len(expected) >= 60
     for journal, issue, article in expected:
         row = rows[article.id]
-        assert row["title"] == normalize_text(article.title)
+        assert row["title"] == normalize_title(article.title)
         assert row["authors"] == list(article.authors)
         assert row["date"] == f"{article.posted_at:%Y-%m-%d}"
         assert row["time"] == (f"{article.posted_at:%H:%M:%S}" if article.show_time else None)
@@ -65,7 +65,7 @@ def test_feed_export_keeps_working(crawled: Crawled) -> None:
     assert len(items) == len(all_articles())
     by_id = {item["article_id"]: item for item in items}
     journal, issue, article = all_articles()[0]
-    assert by_id[article.id]["title"] == normalize_text(article.title)
+    assert by_id[article.id]["title"] == normalize_title(article.title)
     assert by_id[article.id]["journal"] == journal.name
 
 

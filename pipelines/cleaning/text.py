@@ -25,8 +25,10 @@
 8. Blank lines: runs of blank lines become one; blank lines at the start and
    end go.
 
-Step 7 joins what a space separates, so this is for titles and body text
-only, never for author lines, where a space separates two names.
+Step 7 joins what a space separates, so it applies to body text only: a
+title keeps such a space (`normalize_title`: it divides a two-part headline,
+`一颗滚烫心 满腔为民情`), and author lines are never normalised this way, since
+there a space separates two names.
 """
 
 from __future__ import annotations
@@ -104,13 +106,25 @@ def _drop_spaces_between_chinese(line: str) -> str:
     )
 
 
-def _normalize_line(line: str) -> str:
+def _normalize_line(line: str, title: bool) -> str:
     line = _SPACE_RUN.sub(" ", line).strip()
     line = _widen_punctuation(line)
-    return _drop_spaces_between_chinese(line)
+    return line if title else _drop_spaces_between_chinese(line)
 
 
-def normalize_text(text: str) -> str:
+def normalize_title(text: str) -> str:
+    """`normalize_text` for a title: a space between Chinese characters stays,
+    since it divides a two-part headline.
+
+    >>> normalize_title("一颗滚烫心  满腔为民情")
+    '一颗滚烫心 满腔为民情'
+    >>> normalize_title("青浦:做好联系人民群众三篇文章")
+    '青浦：做好联系人民群众三篇文章'
+    """
+    return normalize_text(text, title=True)
+
+
+def normalize_text(text: str, *, title: bool = False) -> str:
     """Normalise whitespace and punctuation width of a title or body text.
 
     >>> normalize_text("青浦:做好联系人民群众三篇文章")
@@ -127,7 +141,7 @@ def normalize_text(text: str) -> str:
     text = "".join(ch for ch in text if not _drop_invisible(ch))
     text = _SPACES.sub(" ", text)
     text = _FULLWIDTH_ALNUM.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
-    lines = [_normalize_line(line) for line in text.split("\n")]
+    lines = [_normalize_line(line, title) for line in text.split("\n")]
     return _BLANK_RUN.sub("\n\n", "\n".join(lines)).strip("\n")
 
 
