@@ -44,6 +44,10 @@ def scrapy(*args: str) -> subprocess.CompletedProcess[str]:
         ),
         (["article"], "scrapy crawl article: url: missing"),
         (["article", "-a", "url=ftp://x.example/1.html"], "scrapy crawl article: url: 'ftp://"),
+        (
+            ["article", "-a", "url=http://x.example/1.html", "-s", "DATABASE_URL=nonsense"],
+            "scrapy crawl article: DATABASE_URL: not a database URL: 'nonsense'",
+        ),
     ],
 )
 def test_bad_argument_is_one_line(args: list[str], message: str) -> None:

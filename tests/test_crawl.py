@@ -9,6 +9,7 @@ from pathlib import Path
 from conftest import Crawled, run_crawl
 
 from crawler.samplesite.corpus import all_articles
+from crawler.samplesite.render import ISSUES_PER_PAGE
 from crawler.samplesite.server import SampleSite
 from pipelines.cleaning.text import normalize_text, normalize_title
 
@@ -55,7 +56,13 @@ def test_crawl_log_ends_with_stats_and_requests_stay_on_the_site(crawled: Crawle
     assert "Dumping Scrapy stats" in log.log
     assert log.stat("item_scraped_count") == len(all_articles())
     assert log.stat("store/articles_new") == len(all_articles())
-    assert log.stat("offsite/filtered") in (None, 0)
+    # exactly the site's pages: robots.txt, the journal list, every journal
+    # page, issue page and article page, and nothing anywhere else
+    journals = {j.code: j for j, _, _ in all_articles()}.values()
+    pages = sum(-(-len(j.issues) // ISSUES_PER_PAGE) for j in journals)
+    issues = sum(len(j.issues) for j in journals)
+    assert log.stat("downloader/request_count") == 2 + pages + issues + len(all_articles())
+    assert log.stat("offsite/filtered") is None
     assert log.stat("log_count/ERROR") is None
 
 

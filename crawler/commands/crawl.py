@@ -12,6 +12,7 @@ from scrapy.exceptions import UsageError
 from scrapy.spiderloader import get_spider_loader
 
 from crawler.arguments import BadArgument
+from pipelines.database import DatabaseError, sqlite_path
 
 # Finish reasons that mean the run did not do its job.
 FAILED_REASONS = frozenset({"bad_argument", "shutdown"})
@@ -27,6 +28,11 @@ class Command(ScrapyCrawl):
             spidercls = get_spider_loader(self.settings).load(args[0])
         except KeyError:
             return  # Scrapy reports an unknown spider itself
+        try:
+            sqlite_path(self.settings["DATABASE_URL"])
+        except DatabaseError as exc:
+            print(f"scrapy crawl {args[0]}: DATABASE_URL: {exc}", file=sys.stderr)
+            sys.exit(2)
         check = getattr(spidercls, "check_arguments", None)
         if check is None:
             return

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from types import ModuleType
 from urllib.parse import urlsplit
 
-from scrapy.http import TextResponse
+from scrapy.http import Response, TextResponse
 
 from crawler import fields
 from crawler.items import Article
@@ -25,7 +25,9 @@ def parser_for(response: TextResponse) -> ModuleType | None:
     return next((p for p in PARSERS if p.matches(response)), None)
 
 
-def parse_article(response: TextResponse) -> Article:
+def parse_article(response: Response) -> Article:
+    if not isinstance(response, TextResponse):
+        raise NotAnArticle(f"{response.url} is not a text page")
     parser = parser_for(response)
     if parser is None:
         raise NotAnArticle(response.url)

@@ -7,7 +7,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import scrapy
-from scrapy.http import Request, TextResponse
+from scrapy.http import Request, Response
 from scrapy.settings import BaseSettings
 
 from crawler import sites
@@ -41,7 +41,7 @@ class ArticleSpider(scrapy.Spider):
         for url in self.start_urls:
             yield Request(url, callback=self.parse)
 
-    def parse(self, response: TextResponse) -> Iterator[Article]:
+    def parse(self, response: Response) -> Iterator[Article]:
         try:
             yield sites.parse_article(response)
         except sites.NotAnArticle:

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import scrapy
 from scrapy.crawler import Crawler
 from scrapy.exceptions import CloseSpider
-from scrapy.http import Request, TextResponse
+from scrapy.http import Request, Response, TextResponse
 from scrapy.settings import BaseSettings
 
 from crawler import sites
@@ -106,7 +106,7 @@ class Fx361Spider(scrapy.Spider):
         for url in fx361.article_links(response):
             yield response.follow(url, callback=self.parse_article)
 
-    def parse_article(self, response: TextResponse) -> Iterator[Article]:
+    def parse_article(self, response: Response) -> Iterator[Article]:
         try:
             yield sites.parse_article(response)
         except sites.NotAnArticle:
