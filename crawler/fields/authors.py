@@ -1,0 +1,157 @@
+"""Authors: the byline under the title and the body's own author line."""
+
+from __future__ import annotations
+
+import re
+
+_AUTHOR_SEPARATORS = re.compile(r"[、，,;；/|]+|\s{2,}")
+_ROLES = re.compile(
+    r"(?:本刊特约记者|本刊特约撰稿人|本刊记者|本刊通讯员|本刊评论员|特约记者|特约撰稿人|记者|通讯员"
+    r"|评论员|执笔|整理|撰文|作者)\s*[/／：:]?\s*"
+    r"|(?<![\u4e00-\u9fff])(?:文|图|编辑)\s*[/／：:]\s*"
+)
+_AFFILIATION = re.compile(r"[（(][^）)]*[）)]|\d{6}")
+_CJK_NAME = re.compile(r"^[\u4e00-\u9fff·]{2,6}$")
+
+
+def _merge_padded(tokens: list[str]) -> list[str]:
+    """Join a name the journal padded with a space (`马 俊` → `马俊`)."""
+    merged: list[str] = []
+    for token in tokens:
+        if merged and (len(token) == 1 or len(merged[-1]) == 1) and len(merged[-1] + token) <= 4:
+            merged[-1] += token
+        else:
+            merged.append(token)
+    return merged
+
+
+def split_authors(text: str) -> list[str]:
+    """Split an author line into names; roles, affiliations, postcodes and `佚名`
+    removed, padded names joined.
+
+    >>> split_authors("虞崇胜 温潇俊")
+    ['虞崇胜', '温潇俊']
+    >>> split_authors("徐理响,黄鹂；本刊记者 王春玺")
+    ['徐理响', '黄鹂', '王春玺']
+    >>> split_authors("文/张学明（上海市人大常委会研究室）")
+    ['张学明']
+    >>> split_authors("◎王春玺")
+    ['王春玺']
+    >>> split_authors("本刊记者 王春玺 通讯员 李四")
+    ['王春玺', '李四']
+    >>> split_authors("马 俊 刘小川")
+    ['马俊', '刘小川']
+    >>> split_authors("王文华、文/李图")
+    ['王文华', '李图']
+    >>> split_authors("佚名")
+    []
+    """
+    text = _AFFILIATION.sub(" ", text.replace("◎", " ").replace("\u3000", " "))
+    text = _ROLES.sub(" ", text)
+    names: list[str] = []
+    for part in _AUTHOR_SEPARATORS.split(text):
+        for name in _merge_padded(part.split()):
+            name = name.strip("：: ")
+            if name and name != "佚名" and name not in names:
+                names.append(name)
+    return names
+
+
+_ORG_SUFFIX = re.compile(
+    r"(?:大学|学院|研究室|研究院|研究所|研究中心|委员会|常委会|人大|政府|办公室|办公厅|法院|检察院"
+    r"|党校|中心|杂志社|编辑部|报社|局|厅|处|科|站|所|社|会)$"
+)
+_PLACE_START = (
+    "北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 "
+    "广东 海南 四川 贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆 香港 澳门 中国 中共 "
+    "全国 国家 省 市 县 区"
+).split()
+
+
+def strip_affiliation(byline: str) -> str:
+    """Cut an affiliation or postcode glued onto a name in a byline.
+
+    >>> strip_affiliation("张三上海市人大常委会研究室200003")
+    '张三'
+    >>> strip_affiliation("欧阳文华浙江大学法学院")
+    '欧阳文华'
+    >>> strip_affiliation("陈殊书")
+    '陈殊书'
+    """
+    byline = re.sub(r"\d{6}$", "", byline.strip())
+    if not _ORG_SUFFIX.search(byline):
+        return byline
+    for k in range(2, 5):
+        rest = byline[k:]
+        if len(rest) >= 4 and rest.startswith(tuple(_PLACE_START)):
+            return byline[:k]
+    return byline
+
+
+_NAME_LINE = re.compile(
+    r"^(?:◎|文\s*/|作者[：:]|(?:本刊)?(?:特约)?(?:记者|通讯员)\s*)?\s*"
+    r"[\u4e00-\u9fff·]{1,5}(?:(?:[\s、，,;；]|(?:本刊)?(?:特约)?(?:记者|通讯员))+[\u4e00-\u9fff·]{1,5}){0,7}"
+    r"\s*(?:[（(][^）)]{2,40}[）)])?$"
+)
+_MARKED_NAME_LINE = re.compile(r"^(?:◎|文\s*/|作者[：:]|(?:本刊)?(?:特约)?(?:记者|通讯员))")
+
+
+def author_line_names(line: str, byline: str = "") -> list[str] | None:
+    """The names on a body line that is an author line, else None.
+
+    A short line of names is taken as the author line when it is marked as
+    one (`◎`, `文/`, `本刊记者`), or when its names agree with the byline; a
+    four-character heading (`倾听民声`) is not a name line on its own.
+
+    >>> author_line_names("虞崇胜 温潇俊", "虞崇胜温潇俊")
+    ['虞崇胜', '温潇俊']
+    >>> author_line_names("◎王春玺")
+    ['王春玺']
+    >>> author_line_names("倾听民声") is None
+    True
+    >>> author_line_names("马 俊 刘小川", "刘小川")
+    ['马俊', '刘小川']
+    """
+    line = line.strip()
+    if len(line) > 60 or not _NAME_LINE.match(line):
+        return None
+    names = split_authors(line)
+    if not names or not all(_CJK_NAME.match(n) for n in names):
+        return None
+    squashed = re.sub(r"\s+", "", byline)
+    if _MARKED_NAME_LINE.match(line) or (squashed and any(n in squashed for n in names)):
+        return names
+    return None
+
+
+def byline_authors(byline: str, first_lines: str | list[str] = "") -> list[str]:
+    """The article's authors from the byline under the title and the body's
+    own author line (the better source: the byline runs names together and
+    drops padded ones). Roles, affiliations and postcodes are removed.
+
+    >>> byline_authors("虞崇胜温潇俊", "虞崇胜 温潇俊")
+    ['虞崇胜', '温潇俊']
+    >>> byline_authors("陈殊书", "陈殊书")
+    ['陈殊书']
+    >>> byline_authors("张学明", "青浦区人大常委会高度重视联系人民群众工作。")
+    ['张学明']
+    >>> byline_authors("", "倾听民声")
+    []
+    >>> byline_authors("", ["◎王春玺", "正文。"])
+    ['王春玺']
+    >>> byline_authors("张三上海市人大常委会研究室200003")
+    ['张三']
+    >>> byline_authors("佚名", "正文。")
+    []
+    """
+    lines = [first_lines] if isinstance(first_lines, str) else first_lines
+    for line in lines[:3]:
+        names = author_line_names(line, byline)
+        if names:
+            return names
+    byline = byline.strip()
+    if not byline:
+        return []
+    if re.search(r"[\s、，,;；/|]", byline):
+        return split_authors(byline)
+    return split_authors(strip_affiliation(byline))
