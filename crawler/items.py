@@ -27,6 +27,8 @@ class Article:
     issue: str | None = None
     issue_label: str | None = None
     keywords: list[str] = field(default_factory=list)
+    # The article's own keyword line, where it differs from the page's tags.
+    body_keywords: list[str] = field(default_factory=list)
     body: str | None = None
     flags: list[str] = field(default_factory=list)
     fetched_at: str | None = None

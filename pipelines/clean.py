@@ -15,7 +15,7 @@ from typing import Any
 
 from itemadapter import ItemAdapter
 
-from pipelines.cleaning.body import drop_author_line, drop_related_block
+from pipelines.cleaning.body import drop_author_line, drop_chrome_lines, drop_related_block
 from pipelines.cleaning.garble import find_garbled
 from pipelines.cleaning.pinyin import strip_pinyin
 from pipelines.cleaning.script import is_traditional, to_simplified
@@ -23,7 +23,7 @@ from pipelines.cleaning.spam import drop_spam_lines
 from pipelines.cleaning.text import normalize_text, normalize_title
 
 TEXT_FIELDS = ("title", "journal", "issue_label")
-LIST_FIELDS = ("authors", "keywords")
+LIST_FIELDS = ("authors", "keywords", "body_keywords")
 
 
 def clean_article(article: dict[str, Any]) -> dict[str, Any]:
@@ -64,7 +64,8 @@ def clean_article(article: dict[str, Any]) -> dict[str, Any]:
             out[name] = outside(garbled, normalize_title)(out[name])
     lines = [outside(garbled, normalize_text)(line) for line in lines]
     lines = [line for line in lines if line]
-    lines = drop_author_line(drop_related_block(lines), out.get("authors") or [])
+    lines = drop_chrome_lines(drop_related_block(lines))
+    lines = drop_author_line(lines, out.get("authors") or [])
     out["body"] = "\n".join(lines)
     out["flags"] = sorted(flags)
     return out

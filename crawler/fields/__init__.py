@@ -12,18 +12,26 @@ from crawler.fields.authors import (
 )
 from crawler.fields.dates import Posted, posted, url_date
 from crawler.fields.ids import article_id
+from crawler.fields.keywords import Keywords, keyword_line, page_keywords, split_run_together
 from crawler.fields.labels import IssueLabel, halfwidth_digits, issue_label
+from crawler.fields.titles import clean_title, strip_bullets
 
 __all__ = [
     "IssueLabel",
+    "Keywords",
     "Posted",
     "article_id",
     "author_line_names",
     "byline_authors",
+    "clean_title",
     "halfwidth_digits",
     "issue_label",
+    "keyword_line",
+    "page_keywords",
     "posted",
     "split_authors",
+    "split_run_together",
     "strip_affiliation",
+    "strip_bullets",
     "url_date",
 ]

@@ -1,6 +1,8 @@
 """Site parsers: one module per site, each with `matches(response)` and
-`parse_article(response)`. `parse_article` here picks the parser and adds what
-every page shares (URL, article id, host, fetch time)."""
+`parse_article(response)`. `parse_article` here decodes the page right, tries
+the site parsers first, lets the generic extractor handle any other host and
+fill what a site parser missed, and adds what every page shares (URL, article
+id, host, fetch time)."""
 
 from __future__ import annotations
 
@@ -12,9 +14,11 @@ from scrapy.http import Response, TextResponse
 
 from crawler import fields
 from crawler.items import Article
-from crawler.sites import fx361, mirror
+from crawler.sites import fx361, generic, mirror
+from crawler.sites.decoding import redecode
 
 PARSERS: tuple[ModuleType, ...] = (fx361, mirror)
+FILLABLE = ("title", "date", "time", "authors", "journal", "year", "issue", "issue_label", "body")
 
 
 class NotAnArticle(ValueError):
@@ -26,12 +30,20 @@ def parser_for(response: TextResponse) -> ModuleType | None:
 
 
 def parse_article(response: Response) -> Article:
+    response = redecode(response)
     if not isinstance(response, TextResponse):
         raise NotAnArticle(f"{response.url} is not a text page")
     parser = parser_for(response)
-    if parser is None:
+    found = generic.parse_article(response)
+    if parser is not None:
+        article = parser.parse_article(response)
+        if found is not None:
+            _fill(article, found)
+    elif found is not None:
+        article = found
+    else:
         raise NotAnArticle(response.url)
-    article = parser.parse_article(response)
+    _keywords_from_body(article)
     article.url = response.url
     article.source_host = (urlsplit(response.url).hostname or "").lower()
     article.article_id = fields.article_id(response.url)
@@ -39,3 +51,29 @@ def parse_article(response: Response) -> Article:
         article.date = fields.url_date(response.url)
     article.fetched_at = datetime.now(UTC).isoformat(timespec="seconds")
     return article
+
+
+def _fill(article: Article, found: Article) -> None:
+    """Fields the site parser left empty, from the generic reading."""
+    if not article.journal and found.journal:
+        for name in ("journal", "year", "issue", "issue_label"):
+            setattr(article, name, getattr(found, name))
+    for name in FILLABLE:
+        if not getattr(article, name) and getattr(found, name):
+            setattr(article, name, getattr(found, name))
+    if not article.keywords and found.keywords:
+        article.keywords = found.keywords
+        article.flags += [f for f in found.flags if f not in article.flags]
+
+
+def _keywords_from_body(article: Article) -> None:
+    """The article's own keyword line (`关键词：a；b`) serves where the page has
+    none; where both exist and differ, the body's list is kept beside."""
+    for line in (article.body or "").split("\n")[:20]:
+        words = fields.keyword_line(line)
+        if words:
+            if not article.keywords:
+                article.keywords = words
+            elif words != article.keywords:
+                article.body_keywords = words
+            return

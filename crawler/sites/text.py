@@ -47,9 +47,20 @@ BLOCK_TAGS = frozenset(
 HIDDEN_TAGS = frozenset({"script", "style", "noscript", "template", "head"})
 
 
+def _hidden(element: lxml_html.HtmlElement) -> bool:
+    """Hidden from readers: copy sites hide spam this way."""
+    style = element.get("style", "").replace(" ", "").lower()
+    return (
+        "display:none" in style
+        or "visibility:hidden" in style
+        or element.get("hidden") is not None
+        or element.get("aria-hidden") == "true"
+    )
+
+
 def _walk(element: lxml_html.HtmlElement, out: list[str], tail: bool = True) -> None:
     tag = element.tag if isinstance(element.tag, str) else ""
-    if tag in HIDDEN_TAGS:
+    if tag in HIDDEN_TAGS or (tag and _hidden(element)):
         if element.tail and tail:
             out.append(element.tail)
         return
@@ -72,6 +83,8 @@ def visible_lines(selector: Selector) -> list[str]:
     ...     "<script>x=1</script><ul><li>甲</li><li>乙</li></ul></div>")
     >>> visible_lines(sel.css("div")[0])
     ['题目', '2018-11-20陈殊书', '第一段', '甲', '乙']
+    >>> visible_lines(Selector(text='<p>正文<span style="display: none">广告</span></p>'))
+    ['正文']
     """
     root = selector.root
     if not isinstance(root, lxml_html.HtmlElement):

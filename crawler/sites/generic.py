@@ -1,0 +1,253 @@
+"""Any page of the aggregator family, whatever its host and HTML: read from the
+text layout every copy shares (title; posting time run together with the
+author; journal and issue; `关键词:`; body; `猜你喜欢`) and from what a page
+offers beyond it (`<h1>`, `<title>`, meta tags, JSON-LD)."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+
+from lxml import html as lxml_html
+from parsel import Selector
+from scrapy.http import TextResponse
+
+from crawler import fields
+from crawler.items import Article
+from crawler.loaders import ArticleLoader
+from crawler.sites.text import HIDDEN_TAGS, visible_lines
+from pipelines.cleaning.body import is_end_of_article
+from pipelines.cleaning.pinyin import strip_pinyin
+
+HEADER_WINDOW = 8
+_DATE_LABEL = re.compile(
+    r"^(?:发布(?:时间|日期)|发表(?:时间|日期)|时间|日期|更新时间|發布時間|時間)\s*[:：]\s*"
+)
+_AUTHOR_LABEL = re.compile(r"(?:^|\s)(?:作者|作\s者|文|作者：)\s*[:：/]\s*")
+_SOURCE_LABEL = r"(?:来源|來源|出处|出處|刊名|期刊|文章来源|文章來源)\s*[:：]\s*"
+_JOURNAL_LINE = re.compile(
+    rf"^(?:{_SOURCE_LABEL})?《?(?P<journal>[\u4e00-\u9fff]{{2,14}}?)》?\s*[,，]?\s*"
+    r"[（(]?(?P<label>(?:19|20)\d\d\s*(?:年\s*(?:第\s*)?[Zz]?\d{1,2}(?:\s*[-/／]\s*\d{1,2})?\s*期"
+    r"|\(\d{1,2}\)))[）)]?\s*$"
+)
+_TITLE_SPLIT = re.compile(r"\s*(?:_|\||｜| - | – | — |－)\s*")
+
+
+@dataclass
+class Header:
+    """What the lines under the title say."""
+
+    title_at: int
+    end: int
+    title: str = ""
+    posted_line: str = ""
+    byline: str = ""
+    journal: str | None = None
+    label: str | None = None
+    keywords_text: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[\s*＊※]", "", text)
+
+
+def title_candidates(response: TextResponse) -> list[str]:
+    """Titles the page states outside its text: `<h1>`, og:title, JSON-LD, `<title>`."""
+    found = [" ".join(visible_lines(h)) for h in response.css("h1, h2")]
+    found += response.css('meta[property="og:title"]::attr(content)').getall()
+    for script in response.css('script[type="application/ld+json"]::text').getall():
+        try:
+            data = json.loads(script)
+        except ValueError:
+            continue
+        for entry in data if isinstance(data, list) else [data]:
+            if isinstance(entry, dict) and isinstance(entry.get("headline"), str):
+                found.append(entry["headline"])
+    page_title = response.css("title::text").get("")
+    found += [part for part in _TITLE_SPLIT.split(page_title) if len(part) >= 4]
+    return [c.strip() for c in found if c.strip()]
+
+
+def _is_posted(line: str) -> fields.Posted | None:
+    line = _DATE_LABEL.sub("", fields.strip_bullets(line))
+    found = fields.posted(line)
+    if found is None or not re.match(r"^\s*[\d０-９]{4}", fields.halfwidth_digits(line)):
+        return None
+    return found
+
+
+def journal_line(line: str) -> tuple[str, str] | None:
+    """Journal and issue label from a journal line.
+
+    >>> journal_line("上海人大月刊 2018年9期")
+    ('上海人大月刊', '2018年9期')
+    >>> journal_line("来源：《上海人大月刊》2018年第9期")
+    ('上海人大月刊', '2018年第9期')
+    >>> journal_line("浙江人大(2014年6期)")
+    ('浙江人大', '2014年6期')
+    >>> journal_line("今年是2018年") is None
+    True
+    """
+    match = _JOURNAL_LINE.match(fields.halfwidth_digits(fields.strip_bullets(line)).strip())
+    if match is None:
+        return None
+    return match["journal"], re.sub(r"\s+", "", match["label"])
+
+
+def read_header(lines: list[str], candidates: list[str]) -> Header | None:
+    """Find the title among the page's lines and read the header lines under it."""
+    wanted = [_squash(c) for c in candidates]
+    starts: list[int] = []
+    for i, line in enumerate(lines):
+        squashed = _squash(fields.strip_bullets(line))
+        if len(squashed) >= 2 and any(
+            squashed == w or (len(squashed) >= 6 and w.startswith(squashed)) for w in wanted
+        ):
+            starts.append(i)
+    posted_at = [i for i, line in enumerate(lines) if _is_posted(line)]
+    # The title is the stated title closest above the header lines.
+    for start in starts:
+        header = _read_from(lines, start)
+        if header.posted_line or header.journal:
+            return header
+    for p in posted_at:
+        start = p - 1
+        while start > 0 and (journal_line(lines[start]) or fields.keyword_line(lines[start])):
+            start -= 1
+        if start >= 0:
+            return _read_from(lines, start)
+    return None
+
+
+def _read_from(lines: list[str], start: int) -> Header:
+    header = Header(title_at=start, end=start + 1)
+    next_line = lines[start + 1] if start + 1 < len(lines) else ""
+    header.title = fields.clean_title(lines[start], next_line)
+    i = start + 1
+    if "——" in header.title and fields.strip_bullets(next_line).startswith(("—", "-")):
+        i += 1
+    misses = 0
+    while i < len(lines) and i <= start + HEADER_WINDOW and misses < 2:
+        line = fields.strip_bullets(lines[i])
+        if not header.posted_line and (posted := _is_posted(line)):
+            header.posted_line = line
+            header.byline = _AUTHOR_LABEL.sub(" ", posted.rest).strip()
+        elif header.journal is None and (found := journal_line(line)):
+            header.journal, header.label = found
+        elif header.keywords_text is None and fields.keyword_line(line) is not None:
+            header.keywords_text = line
+        elif not header.byline and re.match(r"^(?:作者|作\s者)\s*[:：]", line):
+            header.byline = _AUTHOR_LABEL.sub(" ", line).strip()
+        else:
+            misses += 1
+            i += 1
+            continue
+        misses = 0
+        header.end = i + 1
+        i += 1
+    return header
+
+
+def _paragraph_weight(element: lxml_html.HtmlElement) -> int:
+    """Characters of prose directly in an element (text, tails, `<p>` children)."""
+    pieces = [element.text or ""]
+    for child in element:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag in ("p", "br", "span", "font", "strong", "b", "em"):
+            pieces.append(child.text_content() if tag != "br" else "")
+        pieces.append(child.tail or "")
+    text = "".join(pieces)
+    return len(re.findall(r"[\u4e00-\u9fff，。、；：“”]", text))
+
+
+def body_container(selector: Selector) -> Selector | None:
+    """The element holding most of the article's prose."""
+    root = selector.root
+    if not isinstance(root, lxml_html.HtmlElement):
+        return None
+    best, best_weight = None, 0
+    for element in root.iter():
+        if not isinstance(element.tag, str) or element.tag in HIDDEN_TAGS:
+            continue
+        weight = _paragraph_weight(element)
+        if weight > best_weight:
+            best, best_weight = element, weight
+    if best is None:
+        return None
+    return Selector(root=best)
+
+
+def body_lines(page_lines: list[str], header: Header, container: Selector | None) -> list[str]:
+    """The article's lines: the prose container's lines after any header lines
+    it holds, up to the related-articles block or the page's foot."""
+    lines = page_lines[header.end :]
+    if container is not None:
+        inner = visible_lines(container)
+        header_lines = {_squash(strip_pinyin(x)) for x in page_lines[header.title_at : header.end]}
+        last_header = max(
+            (i for i, x in enumerate(inner) if _squash(strip_pinyin(x)) in header_lines),
+            default=-1,
+        )
+        inner = inner[last_header + 1 :]
+        if inner:
+            lines = inner
+    for n, line in enumerate(lines):
+        if is_end_of_article(line):
+            return lines[:n]
+    return lines
+
+
+def matches(response: TextResponse) -> bool:
+    return True
+
+
+def parse_article(response: TextResponse) -> Article | None:
+    """The article on any page of the family; None where the page shows none.
+
+    Lines are matched with inline pinyin taken out (`關(guān)鍵詞:` is a
+    keyword label); the text itself is left for the clean pipeline."""
+    page = response.css("body") or response.css("html")
+    if not page:
+        return None
+    lines = visible_lines(page[0])
+    header = read_header([strip_pinyin(line) for line in lines], title_candidates(response))
+    if header is None or not header.title:
+        return None
+    following = lines[header.title_at + 1] if header.title_at + 1 < len(lines) else ""
+    header.title = fields.clean_title(lines[header.title_at], following)
+    body = body_lines(lines, header, body_container(page[0]))
+    if not body:
+        return None
+    loader = ArticleLoader(response=response)
+    loader.add_value("title", header.title)
+    loader.add_posted_line(header.posted_line)
+    loader.add_value("authors", fields.byline_authors(header.byline, body[:3]))
+    loader.add_issue_line(header.journal, header.label)
+    loader.add_value("body", body)
+    tags = _keyword_tags(response)
+    context = strip_pinyin(header.title + "".join(body))
+    if tags is None and header.keywords_text:
+        tags = fields.keyword_line(header.keywords_text) or []
+    article = loader.load_item()
+    if tags:
+        found = fields.page_keywords(tags, context)
+        article.keywords = found.words
+        if found.uncertain:
+            article.flags.append("keywords_uncertain")
+    return article
+
+
+def _keyword_tags(response: TextResponse) -> list[str] | None:
+    """The keyword tags of the `关键词:` element, one per link; None if none."""
+    for element in response.xpath("//*[contains(text(), '键') or contains(text(), '鍵')]"):
+        own_text = strip_pinyin(" ".join(element.xpath("text()").getall())).strip()
+        if fields.keyword_line(own_text + " ") is None and not re.match(
+            r"^[\[【]?(?:关键|關鍵)[词詞字]", own_text
+        ):
+            continue
+        links = [t.strip() for t in element.css("a::text").getall() if t.strip()]
+        if links:
+            return links
+    return None
