@@ -11,6 +11,7 @@ from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session
 
 from pipelines import models
+from pipelines.identity import fingerprint, id_from_fingerprint
 
 DEFAULT_DATABASE_URL = "sqlite:///data/articles.db"
 # A copy carrying these flags is a worse copy than one without them.
@@ -101,10 +102,16 @@ class Writer:
     def write(self, item: dict[str, Any], now: str) -> str:
         """Insert or update one article; returns `new`, `updated` or `unchanged`.
 
-        A copy with more degrading flags than the stored one adds its URL to
-        the sources but does not replace the stored text.
+        The copy is matched to a stored article by its article number, else
+        by its text. A copy with more degrading flags than the stored one adds
+        its URL to the sources but does not replace the stored text.
         """
-        article = self.session.get(models.Article, item["article_id"])
+        digest = fingerprint(item["title"], item["body"])
+        article = (
+            self.session.get(models.Article, item["article_id"]) if item.get("article_id") else None
+        )
+        if article is None and (known := self.session.get(models.Fingerprint, digest)):
+            article = known.article
         outcome = "new"
         if article is not None:
             stored_bad = len(DEGRADING_FLAGS.intersection(article.flags))
@@ -117,9 +124,12 @@ class Writer:
             else:
                 outcome = "updated"
         if outcome != "unchanged":
-            article = article or models.Article(id=item["article_id"])
+            if article is None:
+                article = models.Article(id=item.get("article_id") or id_from_fingerprint(digest))
             self._fill(article, item, now)
             self.session.add(article)
+        if self.session.get(models.Fingerprint, digest) is None:
+            self.session.add(models.Fingerprint(digest=digest, article=article))
         self._add_source(article, item["url"], item["source_host"], now)
         return outcome
 

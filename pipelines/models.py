@@ -74,6 +74,18 @@ class Article(Base):
         return [link.keyword.word for link in self.keyword_links]
 
 
+class Fingerprint(Base):
+    """A digest of an article's text, so a copy with no or another article
+    number is recognised as the same article."""
+
+    __tablename__ = "fingerprints"
+
+    digest: Mapped[str] = mapped_column(String(40), primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"), index=True)
+
+    article: Mapped[Article] = relationship()
+
+
 class Author(Base):
     __tablename__ = "authors"
 

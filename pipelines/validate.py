@@ -8,13 +8,13 @@ from itemadapter import ItemAdapter
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
-REQUIRED = ("title", "journal", "body", "article_id")
+REQUIRED = ("title", "journal", "body")
 
 
 def missing_fields(item: dict[str, Any]) -> list[str]:
     """The required fields an item lacks.
 
-    >>> missing_fields({"title": "题目", "journal": "", "body": "正文", "article_id": 1})
+    >>> missing_fields({"title": "题目", "journal": "", "body": "正文"})
     ['journal']
     """
     return [name for name in REQUIRED if not item.get(name)]
