@@ -1,22 +1,50 @@
 """Traditional → Simplified script.
 
-`is_traditional` decides whether a text is written in Traditional script:
-the share of its CJK characters that OpenCC `t2s` changes. Running Traditional
-text changes about a quarter to a third of its characters; Simplified text
-changes none, or one or two borrowed characters. The rule, on the CJK
-characters of the text:
+`is_traditional` decides whether a text is written in Traditional script
+*overall*: the share of its CJK characters that OpenCC `t2s` changes. Running
+Traditional text changes about a quarter to a third of its characters;
+Simplified text changes none, or one or two borrowed characters. The rule, on
+the CJK characters of the text:
 
 * at least 20 of them: Traditional when at least 5 % change and at least 2 do;
 * fewer (titles, headings, names): Traditional when at least 10 % change.
 
-`to_simplified` is OpenCC `t2s` followed by the 著/着 fix: `t2s` keeps `著`
-everywhere, but mainland Simplified writes the aspect particle and the
-`zhuó`/`zháo` readings as `着` (随着, 意味着, 接着, 沉着, 睡着, 着手),
-keeping `著` only for "write, notable" (著作, 著名, 显著, 名著, 土著 …).
+`to_simplified` is OpenCC `t2s` followed by two fixes:
+
+* 著/着: `t2s` keeps `著` everywhere, but mainland Simplified writes the
+  aspect particle and the `zhuó`/`zháo` readings as `着` (随着, 意味着, 接着,
+  沉着, 睡着, 着手, 起着作用, 彰显着, 结合着), keeping `著` only for "write,
+  notable" (著作, 著名, 显著, 名著, 土著, 著称, 见微知著 …). The choice looks
+  at the neighbours of each `著`: whole phrases first (`_ZHU_PHRASES`,
+  `_ZHE_PHRASES`), then the two characters on either side.
+* a few words and variant characters that OpenCC's `s2t` writes but its `t2s`
+  does not bring back (`_VARIANTS`, `_WORDS`): 揹→背, 伕→夫, 暱→昵, 幷→并,
+  擡→抬, 簷→檐, 痺→痹, 批覆→批复, 覆函→复函, 座标→坐标, 薰陶/薰染/薰心→熏,
+  藉着→借着, each word guarded against the other reading (一批覆盖, 一座标志,
+  慰藉着).
+
+Two functions, two uses:
+
+* `is_traditional` says whether a text is Traditional *overall*. The pipeline
+  asks it once per article (title and body together) and sets the flag
+  `converted_t2s` only where it holds: a Simplified article with a few stray
+  Traditional characters is not flagged.
+* `normalize_script` is `to_simplified` under the name the pipeline uses on
+  *every* text, Traditional or not: it converts Traditional text and mends the
+  stray Traditional characters of a Simplified one (人大常委會召开会议). It is
+  safe on Simplified text because the characters OpenCC maps are Traditional
+  forms and a Simplified text writes `著` only in the words that keep it: on
+  the sample corpus's Simplified texts it changes no character. Known limits
+  in general text: OpenCC maps 乾 and 於 in personal names (王丙乾) and 麽, and
+  an author credit `某某著` (written by) reads as the particle and becomes 着.
+
+`bench/roundtrip.py` measures both on the sample corpus: Simplified →
+`s2t`/`s2tw`/`s2hk` → back, and Simplified texts straight through.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import cache
 
@@ -28,18 +56,143 @@ MIN_SHARE = 0.05
 MIN_SHARE_SHORT = 0.10
 SHORT_TEXT = 20
 
-# `X著` pairs where 著 is the particle even if a 著-word follows (随著名气 …).
+# --- 著 or 着 -----------------------------------------------------------------------------
+# The text is already through `t2s`, so the neighbours are Simplified.
+
+# `X著` where 著 is the particle even if a 著-word follows (随著名气, 拿著书 …).
 _ZHE_AFTER = frozenset(
     "随味接沉看顺跟为本朝向靠穿睡有带对照凭绕在挥担负执含怀藏拿抱站坐躺走跑想等说写读"
     "听笑哭望盯守保留活忙急闹试干做唱跳载盛装背扛举挂贴围隔沿冲乘趁开关亮红响拉推领陪"
     "连比指记摸憋攥捧抓扶瞒瞧瞅追赶逼拖缺伴护养爱恨怕惦挨撑顶排堆摆放刻印画绣戴系披插"
-    "别锁停住埋叫喊"
+    "别锁停住埋叫喊起翻标念夹示"
+)
+# Verbs whose last character also begins a word that keeps 著 (结合著 vs 合著,
+# 讨论著 vs 论著, 彰显著 vs 显著): here 著 is the particle.
+_ZHE_AFTER_WORDS = frozenset(
+    {
+        *"结合 配合 融合 符合 适合 混合 联合 综合 整合 凑合 迎合 组合 聚合 契合 吻合".split(),
+        *"缝合 愈合 磨合 糅合 汇合 集合 弥合 撮合 切合 贴合".split(),
+        *"讨论 谈论 议论 争论 辩论 评论".split(),
+        *"彰显 凸显 突显 尽显".split(),
+        *"更新 刷新 翻新 革新 创新".split(),
+        *"接近 靠近 贴近 临近 走近 逼近 亲近 迫近 挨近".split(),
+        *"翻译 还原 复原".split(),
+    }
 )
 # Words in which Simplified keeps 著 ("write; notable").
 _ZHU_BEFORE = frozenset("显卓名原编论专土巨昭遗译合新拙所撰佳近")
 _ZHU_AFTER = frozenset("作名称述者录书有文译")
-# Three-character contexts that settle a clash of the two lists above.
-_ZHU_TRIGRAMS = frozenset({"著作权", "有著名"})
+# After a verb, `著名` + these is the particle and a noun (看著名单, 随著名气) …
+_NAME_OBJECTS = frozenset("名单 名字 名片 名称 名额 名义 名誉 名利 名气 名册 名次 名牌".split())
+# … except where the noun is the start of a longer word (著名气象学家, 著名字画).
+_NAME_OBJECT_NOT = frozenset("名气象 名气候 名气功 名字画 名字号 名单口 名片商".split())
+# `著` + these nouns is the particle and the noun (起著作用, 传承著文化, 弥漫著书香)
+# unless a 著-word precedes (显著作用, 名著作品).
+_OBJECTS = frozenset(
+    "作用 作业 作品 作风 文化 文明 文件 文字 文章 文物 文艺 文脉 书记 书籍 书本 书香 书法 书画"
+    " 书信 录音 录像 述职".split()
+)
+# … except where the noun is the start of a longer word (著作风格).
+_OBJECT_NOT = frozenset("作风格".split())
+
+# Whole phrases settle 著 at their position, the longest match first.
+_ZHU_PHRASES = (
+    "著作权",
+    "见微知著",
+    "以微知著",
+    "识微知著",
+    "睹微知著",
+    "视微知著",
+    "积微成著",
+    "彰明较著",
+    "恩威并著",
+    "日新月著",
+    "遐迩著闻",
+    "威望素著",
+    "著于竹帛",
+)
+_ZHE_PHRASES = ("存在著名",)
+
+
+def _phrase_table() -> dict[int, list[tuple[str, int, str]]]:
+    """(phrase, offset of 著 in it, the character to write) by phrase length, longest first."""
+    table: list[tuple[str, int, str]] = []
+    for phrases, ch in ((_ZHU_PHRASES, "著"), (_ZHE_PHRASES, "着")):
+        for phrase in phrases:
+            table += [(phrase, k, ch) for k, c in enumerate(phrase) if c == "著"]
+    return {
+        n: [row for row in table if len(row[0]) == n]
+        for n in sorted({len(row[0]) for row in table}, reverse=True)
+    }
+
+
+_PHRASES = _phrase_table()
+
+
+def _from_phrase(text: str, i: int) -> str | None:
+    for rows in _PHRASES.values():
+        for phrase, k, ch in rows:
+            if i >= k and text.startswith(phrase, i - k):
+                return ch
+    return None
+
+
+def _zhe_or_zhu(text: str, i: int) -> str:
+    """`着` or `著` for the `著` at `text[i]`."""
+    ch = _from_phrase(text, i)
+    if ch is not None:
+        return ch
+    b1 = text[i - 1] if i else ""
+    after = text[i + 1 : i + 4]
+    a1, a2 = after[:1], after[:2]
+    verb = b1 in _ZHE_AFTER
+    verb_word = text[max(i - 2, 0) : i] in _ZHE_AFTER_WORDS
+    if a1 == "称":  # 著称 (以开放著称)
+        return "著"
+    if a1 == "名":  # 看著名单, 随著名气; but 成为著名, 等著名城市
+        obj = a2 in _NAME_OBJECTS and after not in _NAME_OBJECT_NOT
+        return "着" if (verb or verb_word) and obj else "著"
+    if a2 in _OBJECTS and after not in _OBJECT_NOT:  # 起著作用; but 显著作用
+        return "著" if b1 in _ZHU_BEFORE and not verb_word else "着"
+    if verb or (verb_word and a1 not in _ZHU_AFTER):
+        return "着"
+    return "著" if b1 in _ZHU_BEFORE or a1 in _ZHU_AFTER else "着"
+
+
+def _fix_zhe(text: str) -> str:
+    """Turn `著` into `着` except in the words that keep `著`."""
+    if "著" not in text:
+        return text
+    return "".join(_zhe_or_zhu(text, i) if ch == "著" else ch for i, ch in enumerate(text))
+
+
+# --- what `t2s` leaves of `s2t` ---------------------------------------------------------
+
+# Variant characters OpenCC's `s2t`/`s2tw` write (揹负, 车伕, 亲暱, 兼收幷蓄, 擡杠,
+# 屋簷, 麻痺) that `t2s` keeps; none is a character of the mainland standard.
+_VARIANTS = str.maketrans("揹伕暱幷擡簷痺", "背夫昵并抬檐痹")
+# Words `s2t` writes with 覆/座/薰/藉 where mainland Simplified writes 复/坐/熏/借,
+# each guarded against the neighbours that make the other reading (一批覆盖,
+# 一座标志性建筑, 慰藉着).
+_WORDS = (
+    (re.compile(r"批覆(?![盖灭没])"), "批复"),
+    (re.compile(r"覆函"), "复函"),
+    (re.compile(r"(?<![一两几每这那某])座标(?![志识准])"), "坐标"),
+    (re.compile(r"薰(?=[陶染心])"), "熏"),
+    (re.compile(r"(?<![慰蕴枕狼])藉着"), "借着"),
+)
+_WORD_CHARS = frozenset("覆座薰藉")
+
+
+def _after_t2s(text: str) -> str:
+    if _WORD_CHARS.isdisjoint(text):
+        return text
+    for pattern, word in _WORDS:
+        text = pattern.sub(word, text)
+    return text
+
+
+# --- the public functions ---------------------------------------------------------------
 
 
 @cache
@@ -89,22 +242,6 @@ def is_traditional(text: str) -> bool:
     return changed >= 1 and changed >= MIN_SHARE_SHORT * total
 
 
-def _fix_zhe(text: str) -> str:
-    """Turn `著` into `着` except in the words that keep `著`."""
-    out = list(text)
-    for i, ch in enumerate(text):
-        if ch != "著":
-            continue
-        before = text[i - 1] if i else ""
-        after = text[i + 1] if i + 1 < len(text) else ""
-        if text[max(i - 1, 0) : i + 2] in _ZHU_TRIGRAMS or text[i : i + 3] in _ZHU_TRIGRAMS:
-            continue
-        if before not in _ZHE_AFTER and (before in _ZHU_BEFORE or after in _ZHU_AFTER):
-            continue
-        out[i] = "着"
-    return "".join(out)
-
-
 def to_simplified(text: str) -> str:
     """Traditional → Simplified as mainland readers write it.
 
@@ -120,5 +257,24 @@ def to_simplified(text: str) -> str:
     '随着名气增大，他看着名单，享有著作权'
     >>> to_simplified("有著名的景點，有著重要意義")
     '有著名的景点，有着重要意义'
+    >>> to_simplified("成為著名景區，起著作用，結合著實際，彰顯著活力，見微知著")
+    '成为著名景区，起着作用，结合着实际，彰显着活力，见微知著'
+    >>> to_simplified("背著包，兼收幷蓄，國務院批覆，一批覆蓋全省的項目")
+    '背着包，兼收并蓄，国务院批复，一批覆盖全省的项目'
     """
-    return _fix_zhe(t2s(text))
+    return _after_t2s(_fix_zhe(t2s(text).translate(_VARIANTS)))
+
+
+def normalize_script(text: str) -> str:
+    """Simplified script for any text: Traditional text converted, the stray
+    Traditional characters of a Simplified text mended, genuine Simplified
+    text left as it is.
+
+    >>> normalize_script("人大常委會召开会议")
+    '人大常委会召开会议'
+    >>> normalize_script("随着改革深入，著名学者的专著意味着什么")
+    '随着改革深入，著名学者的专著意味着什么'
+    >>> normalize_script("隨着改革深入")
+    '随着改革深入'
+    """
+    return to_simplified(text)
