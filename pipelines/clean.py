@@ -18,7 +18,7 @@ from itemadapter import ItemAdapter
 from pipelines.cleaning.body import drop_author_line, drop_chrome_lines, drop_related_block
 from pipelines.cleaning.garble import find_garbled
 from pipelines.cleaning.pinyin import strip_pinyin
-from pipelines.cleaning.script import is_traditional, to_simplified
+from pipelines.cleaning.script import is_traditional, normalize_script, to_simplified
 from pipelines.cleaning.spam import drop_spam_lines
 from pipelines.cleaning.text import normalize_text, normalize_title
 
@@ -58,6 +58,8 @@ def clean_article(article: dict[str, Any]) -> dict[str, Any]:
     if is_traditional("\n".join([out.get("title") or "", *lines])):
         each_text(outside(garbled, to_simplified))
         flags.add("converted_t2s")
+    else:  # a Simplified page's stray Traditional characters
+        each_text(outside(garbled, normalize_script))
 
     for name in ("title", "journal"):
         if out.get(name):

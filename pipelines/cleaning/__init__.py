@@ -21,7 +21,7 @@ from __future__ import annotations
 from pipelines.cleaning.body import drop_author_line, drop_related_block
 from pipelines.cleaning.garble import find_garbled, is_garbled
 from pipelines.cleaning.pinyin import is_pinyin_syllable, strip_pinyin
-from pipelines.cleaning.script import is_traditional, to_simplified
+from pipelines.cleaning.script import is_traditional, normalize_script, to_simplified
 from pipelines.cleaning.spam import drop_spam_lines, is_spam_line, strip_spam
 from pipelines.cleaning.text import normalize_text, normalize_title, split_lines
 
@@ -34,6 +34,7 @@ __all__ = [
     "is_pinyin_syllable",
     "is_spam_line",
     "is_traditional",
+    "normalize_script",
     "normalize_text",
     "normalize_title",
     "split_lines",
