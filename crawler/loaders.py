@@ -35,6 +35,7 @@ class ArticleLoader(ItemLoader):
     default_input_processor = MapCompose(squash_spaces)
     default_output_processor = TakeFirst()
 
+    title_in = MapCompose(squash_spaces, fields.clean_title)
     authors_in = MapCompose(squash_spaces, fields.split_authors)
     authors_out = unique
     keywords_out = unique

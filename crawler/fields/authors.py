@@ -111,6 +111,10 @@ def author_line_names(line: str, byline: str = "") -> list[str] | None:
     True
     >>> author_line_names("马 俊 刘小川", "刘小川")
     ['马俊', '刘小川']
+    >>> author_line_names("秦 蕾")
+    ['秦蕾']
+    >>> author_line_names("一、突出支出预算和政策审查") is None
+    True
     """
     line = line.strip()
     if len(line) > 60 or not _NAME_LINE.match(line):
@@ -120,6 +124,11 @@ def author_line_names(line: str, byline: str = "") -> list[str] | None:
         return None
     squashed = re.sub(r"\s+", "", byline)
     if _MARKED_NAME_LINE.match(line) or (squashed and any(n in squashed for n in names)):
+        return names
+    # Without a byline: names set apart by spaces (`秦 蕾`, `虞崇胜 温潇俊`),
+    # which a heading never is.
+    tokens = line.split()
+    if not squashed and len(tokens) >= 2 and all(len(t) <= 3 for t in tokens):
         return names
     return None
 

@@ -24,6 +24,7 @@ TOC_LINKS = "ul.toc li a.toc-title::attr(href)"
 
 # Article page
 TITLE = "div.article h1.article-title::text"
+SUBTITLE = "div.article .article-subtitle::text"
 POSTED_TIME = "div.article-info span.time::text"
 BYLINE = "div.article-info span.author::text"
 JOURNAL = "div.article-source a.journal::text"
@@ -96,7 +97,9 @@ def matches(response: TextResponse) -> bool:
 
 def parse_article(response: TextResponse) -> Article:
     loader = ArticleLoader(response=response)
-    loader.add_css("title", TITLE)
+    loader.add_value(
+        "title", fields.clean_title(response.css(TITLE).get(""), response.css(SUBTITLE).get(""))
+    )
     byline = loader.add_posted_line(
         " ".join(response.css(POSTED_TIME).getall() + response.css(BYLINE).getall())
     )

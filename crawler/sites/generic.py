@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from lxml import html as lxml_html
 from parsel import Selector
@@ -17,8 +17,9 @@ from crawler import fields
 from crawler.items import Article
 from crawler.loaders import ArticleLoader
 from crawler.sites.text import HIDDEN_TAGS, visible_lines
-from pipelines.cleaning.body import is_end_of_article
+from pipelines.cleaning.body import is_chrome_line, is_end_of_article
 from pipelines.cleaning.pinyin import strip_pinyin
+from pipelines.cleaning.spam import is_spam_line
 
 HEADER_WINDOW = 8
 _DATE_LABEL = re.compile(
@@ -46,7 +47,7 @@ class Header:
     journal: str | None = None
     label: str | None = None
     keywords_text: str | None = None
-    notes: list[str] = field(default_factory=list)
+    gap: int = -1  # lines between the title and its first header line
 
 
 def _squash(text: str) -> str:
@@ -70,12 +71,45 @@ def title_candidates(response: TextResponse) -> list[str]:
     return [c.strip() for c in found if c.strip()]
 
 
+_LABELLED = re.compile(r"(?:^|\s+)(?=(?:[\u4e00-\u9fff]\s?){2,4}[:：])")
+_DATE_ANYWHERE = re.compile(
+    r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?(?:\s*\d{1,2}:\d\d(?::\d\d)?)?"
+)
+
+
 def _is_posted(line: str) -> fields.Posted | None:
-    line = _DATE_LABEL.sub("", fields.strip_bullets(line))
-    found = fields.posted(line)
-    if found is None or not re.match(r"^\s*[\d０-９]{4}", fields.halfwidth_digits(line)):
+    """A posting line: a date (and time) with at most a short byline around it
+    (`2018-11-20 01:18:20陈殊书`, `令狐怡涛 2018-11-22 20:32:31`)."""
+    line = _DATE_LABEL.sub("", fields.strip_bullets(fields.halfwidth_digits(line)))
+    match = _DATE_ANYWHERE.search(line)
+    if match is None:
         return None
-    return found
+    before, after = line[: match.start()].strip(), line[match.end() :].strip()
+    if (
+        len(before) > 20
+        or (before and after)
+        or len(after) > 40
+        or re.search(r"[:：]", before + after)
+    ):
+        return None  # a labelled info line: `labelled_parts` reads it
+    found = fields.posted(match.group())
+    if found is None:
+        return None
+    return fields.Posted(found.date, found.time, before or after)
+
+
+def labelled_parts(line: str) -> dict[str, str]:
+    """The `标签：值` parts of an info line.
+
+    >>> labelled_parts("作者：林萍雅 发布时间：2018-11-22 20:32:19 来源：上海人大月刊 2018年10期")
+    {'作者': '林萍雅', '发布时间': '2018-11-22 20:32:19', '来源': '上海人大月刊 2018年10期'}
+    """
+    parts: dict[str, str] = {}
+    for piece in _LABELLED.split(line):
+        label, sep, value = piece.partition("：") if "：" in piece else piece.partition(":")
+        if sep and 2 <= len(label.replace(" ", "")) <= 4:
+            parts[label.replace(" ", "")] = value.strip()
+    return parts
 
 
 def journal_line(line: str) -> tuple[str, str] | None:
@@ -97,22 +131,30 @@ def journal_line(line: str) -> tuple[str, str] | None:
 
 
 def read_header(lines: list[str], candidates: list[str]) -> Header | None:
-    """Find the title among the page's lines and read the header lines under it."""
+    """Find the title among the page's lines and read the header lines under it.
+
+    A stated title (`<h1>`, `<title>`, …) followed by header lines is the
+    title; of several, the one whose header lines follow it most closely (a
+    copy site's spam heading sits further above them). Without one, the line
+    above the first posting line is taken."""
     wanted = [_squash(c) for c in candidates]
-    starts: list[int] = []
+    best: Header | None = None
     for i, line in enumerate(lines):
         squashed = _squash(fields.strip_bullets(line))
-        if len(squashed) >= 2 and any(
+        if len(squashed) < 2 or is_spam_line(line) or squashed.startswith(("—", "-")):
+            continue
+        if not any(
             squashed == w or (len(squashed) >= 6 and w.startswith(squashed)) for w in wanted
         ):
-            starts.append(i)
-    posted_at = [i for i, line in enumerate(lines) if _is_posted(line)]
-    # The title is the stated title closest above the header lines.
-    for start in starts:
-        header = _read_from(lines, start)
-        if header.posted_line or header.journal:
-            return header
-    for p in posted_at:
+            continue
+        header = _read_from(lines, i)
+        if (header.posted_line or header.journal) and (best is None or header.gap < best.gap):
+            best = header
+    if best is not None:
+        return best
+    for p, line in enumerate(lines):
+        if not _is_posted(line):
+            continue
         start = p - 1
         while start > 0 and (journal_line(lines[start]) or fields.keyword_line(lines[start])):
             start -= 1
@@ -128,26 +170,45 @@ def _read_from(lines: list[str], start: int) -> Header:
     i = start + 1
     if "——" in header.title and fields.strip_bullets(next_line).startswith(("—", "-")):
         i += 1
+    after_title = i
     misses = 0
     while i < len(lines) and i <= start + HEADER_WINDOW and misses < 2:
-        line = fields.strip_bullets(lines[i])
-        if not header.posted_line and (posted := _is_posted(line)):
-            header.posted_line = line
-            header.byline = _AUTHOR_LABEL.sub(" ", posted.rest).strip()
-        elif header.journal is None and (found := journal_line(line)):
-            header.journal, header.label = found
-        elif header.keywords_text is None and fields.keyword_line(line) is not None:
-            header.keywords_text = line
-        elif not header.byline and re.match(r"^(?:作者|作\s者)\s*[:：]", line):
-            header.byline = _AUTHOR_LABEL.sub(" ", line).strip()
+        if _read_line(header, fields.strip_bullets(lines[i])):
+            if header.gap < 0:
+                header.gap = i - after_title
+            misses = 0
+            header.end = i + 1
         else:
             misses += 1
-            i += 1
-            continue
-        misses = 0
-        header.end = i + 1
         i += 1
     return header
+
+
+def _read_line(header: Header, line: str) -> bool:
+    """Take what a header line says; False where it says nothing of ours."""
+    if not header.posted_line and (posted := _is_posted(line)):
+        header.posted_line = line
+        header.byline = header.byline or _AUTHOR_LABEL.sub(" ", posted.rest).strip()
+        return True
+    if header.journal is None and (found := journal_line(line)):
+        header.journal, header.label = found
+        return True
+    if header.keywords_text is None and fields.keyword_line(line) is not None:
+        header.keywords_text = line
+        return True
+    parts = labelled_parts(line)
+    taken = False
+    for label, value in parts.items():
+        if label in ("作者", "作者名") and not header.byline:
+            header.byline, taken = value, True
+        elif _DATE_LABEL.match(label + "：") and not header.posted_line and _is_posted(value):
+            header.posted_line, taken = value, True
+        elif re.match(_SOURCE_LABEL, label + "：") and header.journal is None:
+            found = journal_line(value)
+            if found:
+                header.journal, header.label = found
+                taken = True
+    return taken
 
 
 def _paragraph_weight(element: lxml_html.HtmlElement) -> int:
@@ -180,23 +241,31 @@ def body_container(selector: Selector) -> Selector | None:
 
 
 def body_lines(page_lines: list[str], header: Header, container: Selector | None) -> list[str]:
-    """The article's lines: the prose container's lines after any header lines
-    it holds, up to the related-articles block or the page's foot."""
+    """The article's lines: the prose container's lines after the header lines
+    it holds (a title the body prints again stays), up to the
+    related-articles block or the page's foot."""
     lines = page_lines[header.end :]
     if container is not None:
         inner = visible_lines(container)
-        header_lines = {_squash(strip_pinyin(x)) for x in page_lines[header.title_at : header.end]}
-        last_header = max(
-            (i for i, x in enumerate(inner) if _squash(strip_pinyin(x)) in header_lines),
-            default=-1,
-        )
-        inner = inner[last_header + 1 :]
+        start = _offset(page_lines, inner, header.title_at)
+        if start is not None and start < header.end:
+            inner = inner[header.end - start :]  # the container holds the header
         if inner:
             lines = inner
     for n, line in enumerate(lines):
         if is_end_of_article(line):
             return lines[:n]
     return lines
+
+
+def _offset(page_lines: list[str], inner: list[str], title_at: int) -> int | None:
+    """Where the container's lines start among the page's lines."""
+    head = inner[:5]
+    found = [k for k in range(len(page_lines)) if page_lines[k : k + len(head)] == head]
+    if not found:
+        return None
+    after_title = [k for k in found if k >= title_at]
+    return after_title[0] if after_title else found[-1]
 
 
 def matches(response: TextResponse) -> bool:
@@ -218,8 +287,15 @@ def parse_article(response: TextResponse) -> Article | None:
     following = lines[header.title_at + 1] if header.title_at + 1 < len(lines) else ""
     header.title = fields.clean_title(lines[header.title_at], following)
     body = body_lines(lines, header, body_container(page[0]))
+    # Keyword tags under the body belong to the page, not the article.
+    while body and (is_chrome_line(body[-1]) or fields.keyword_line(strip_pinyin(body[-1]))):
+        last = strip_pinyin(body.pop())
+        if header.keywords_text is None and fields.keyword_line(last):
+            header.keywords_text = last
     if not body:
         return None
+    if header.keywords_text is None:
+        header.keywords_text = _keywords_outside(lines[header.end :], body)
     loader = ArticleLoader(response=response)
     loader.add_value("title", header.title)
     loader.add_posted_line(header.posted_line)
@@ -239,6 +315,17 @@ def parse_article(response: TextResponse) -> Article | None:
     return article
 
 
+def _keywords_outside(lines: list[str], body: list[str]) -> str | None:
+    """A keyword line the page shows apart from the body (under it, say)."""
+    inside = set(body)
+    for line in lines:
+        if is_end_of_article(line):
+            return None
+        if line not in inside and fields.keyword_line(strip_pinyin(line)):
+            return strip_pinyin(line)
+    return None
+
+
 def _keyword_tags(response: TextResponse) -> list[str] | None:
     """The keyword tags of the `关键词:` element, one per link; None if none."""
     for element in response.xpath("//*[contains(text(), '键') or contains(text(), '鍵')]"):
@@ -247,7 +334,10 @@ def _keyword_tags(response: TextResponse) -> list[str] | None:
             r"^[\[【]?(?:关键|關鍵)[词詞字]", own_text
         ):
             continue
-        links = [t.strip() for t in element.css("a::text").getall() if t.strip()]
+        links = (
+            element.css("a::text").getall() or element.xpath("following-sibling::a/text()").getall()
+        )
+        links = [t.strip() for t in links if t.strip()]
         if links:
             return links
     return None

@@ -6,11 +6,22 @@ import re
 
 RELATED_HEADINGS = frozenset(
     "猜你喜欢 猜你喜歡 相关文章 相關文章 相关推荐 相關推薦 相关阅读 相關閱讀 推荐阅读 推薦閱讀 "
-    "热门文章 熱門文章 延伸阅读 延伸閱讀 上一篇 下一篇".split()
+    "热门文章 熱門文章 延伸阅读 延伸閱讀 上一篇 下一篇 相关链接 相關鏈接 相关论文 相關論文 "
+    "相关期刊 相關期刊 相关新闻 相關新聞 网友评论 網友評論 发表评论 發表評論 评论 評論 "
+    "热点推荐 最新文章 最新更新 推荐文章 本类推荐 本類推薦".split()
 )
-_NEIGHBOUR_LINK = re.compile(r"^(?:上一篇|下一篇|上一篇文章|下一篇文章)\s*[:：]")
+# Lines that open the page's foot: links to neighbours, the page's own link,
+# disclaimers, and the bracketed site actions of old CMS pages (`【打印本页】`).
+_NEIGHBOUR_LINK = re.compile(
+    r"^(?:上一篇|下一篇|上一篇文章|下一篇文章|上一篇：|下一篇：|本文链接|本文網址|本文网址|文章链接"
+    r"|免责声明|免責聲明|声明[:：]|聲明[:：])\s*[:：]?"
+    r"|^[【\[](?:打印|关闭|關閉|收藏|字体|字體|返回|发表评论|我要纠错|推荐给朋友)"
+)
 _CHROME = re.compile(
-    r"^(?:分享到|分享至|分享：|字号[:：]|【字体|打印本页|关闭窗口|返回顶部|收藏本文|责任编辑[:：]|編輯[:：]"
+    r"^[(（]?(?:责任编辑|責任編輯|编辑|編輯|录入|錄入|文章录入|审核|審核|校对|校對)\s*[:：][^。]{0,20}[)）]?$"
+    r"|^(?:点击(?:数|次数)?|點擊(?:數|次數)?|阅读次数|閱讀次數|浏览次数|瀏覽次數|人气|人氣)\s*[:：]?\s*\d*"
+    r"|ICP备|ICP證|ICP证|技术支持[:：]|技術支持[:：]|^(?:通讯)?地址[:：].{0,60}(?:邮编|邮政编码|电话)"
+    r"|^(?:分享到|分享至|分享：|字号[:：]|【字体|打印本页|关闭窗口|返回顶部|收藏本文|责任编辑[:：]|編輯[:：]"
     r"|本文系.{0,20}(?:转载|原创)|转载请注明|未经授权|版权所有|版權所有|Copyright|©"
     r"|(?:下载|打开|下載|打開).{0,10}(?:APP|App|app|客户端)|APP内阅读|App内阅读"
     r"|扫(?:描|一扫).{0,12}二维码|阅读(?:数|量)?[:：]?\s*\d+$|点击(?:数|量)?[:：]\s*\d+$)"
@@ -44,6 +55,8 @@ def is_end_of_article(line: str) -> bool:
 
     >>> is_end_of_article("猜你喜欢"), is_end_of_article("上一篇：代表履职纪实")
     (True, True)
+    >>> is_end_of_article("【打印本页】 【关闭窗口】")
+    True
     >>> is_end_of_article("我们猜你喜欢这个建议。")
     False
     """
@@ -61,7 +74,11 @@ def is_chrome_line(line: str) -> bool:
     True
     >>> is_chrome_line("打开APP阅读全文")
     True
+    >>> is_chrome_line("（责任编辑：王芳）"), is_chrome_line("点击数：1024")
+    (True, True)
     >>> is_chrome_line("版权保护是知识产权工作的重要内容。")
+    False
+    >>> is_chrome_line("编辑：这项工作怎样才能做得更好？群众提出了许多建议，我们逐条研究。")
     False
     """
     return bool(_CHROME.match(line.strip()))
