@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint bench clean
+.PHONY: install demo test eval lint bench clean
 
 install: $(STAMP)
 
@@ -31,6 +31,10 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# Score the extractor on the evaluation set (tests/eval): table, leaks, gate.
+eval: $(STAMP)
+	$(BIN)/python tests/eval/run.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/crawl_rate.py

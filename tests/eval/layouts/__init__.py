@@ -1,0 +1,15 @@
+"""One module per layout of the evaluation set; each has `url(doc)` and `render(doc)`."""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from layouts import fx361, gbk, mobile, table, trad
+
+LAYOUT_MODULES: dict[str, ModuleType] = {
+    "fx361": fx361,
+    "fx361-mobile": mobile,
+    "copy-trad": trad,
+    "copy-gbk": gbk,
+    "copy-table": table,
+}

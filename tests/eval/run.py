@@ -1,0 +1,81 @@
+"""Score the project's extraction on the evaluation set and apply the gate.
+
+    .venv/bin/python tests/eval/run.py [--failures]
+
+Prints pages per layout, a table of accuracy per field and column (each layout,
+every layout but the held-out one, the held-out one) with the floors of
+`floors.json`, the spam and pinyin leak count and the variation coverage.
+Exits 1 when the gate fails: a floor missed in the developed or the held-out
+column, a leak, or a variation tag no page carries.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+if str(HERE) not in sys.path:
+    sys.path.insert(0, str(HERE))
+
+import scoring  # noqa: E402
+from variations import VARIATIONS  # noqa: E402
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Score the extractor on the evaluation set.")
+    parser.add_argument(
+        "--failures", action="store_true", help="list every wrong field: page, field, expected, got"
+    )
+    args = parser.parse_args(argv)
+
+    pages = scoring.load_pages()
+    floors = scoring.load_floors()
+    results = scoring.evaluate(pages)
+
+    per_layout = ", ".join(
+        f"{layout} {sum(p.layout == layout for p in pages)}" for layout in scoring.LAYOUTS
+    )
+    print(f"pages per layout: {per_layout}; {len(pages)} in all (held out: {scoring.HELD_OUT})")
+    errors = [r for r in results if r.error]
+    if errors:
+        print(f"extraction failed on {len(errors)} page(s): they score 0 on every field")
+    print()
+    print(scoring.table(results, floors))
+    print()
+    leaked = [(r.page.id, leak) for r in results for leak in r.leaks]
+    print(f"spam/pinyin leaks: {len(leaked)} on {len({p for p, _ in leaked})} page(s)")
+
+    covered = scoring.coverage(pages, VARIATIONS)
+    missing = [tag for tag in VARIATIONS if not covered[tag]]
+    unknown = [tag for tag in covered if tag not in VARIATIONS]
+    print(
+        f"variation coverage: {len(VARIATIONS) - len(missing)}/{len(VARIATIONS)} tags occur"
+        + (f"; missing: {', '.join(missing)}" if missing else "")
+        + (f"; unknown: {', '.join(unknown)}" if unknown else "")
+    )
+    for tag in VARIATIONS:
+        layouts = sorted({page.split("/")[0] for page in covered[tag]}, key=scoring.LAYOUTS.index)
+        print(f"  {tag:<28} {len(covered[tag]):>3}  {' '.join(layouts)}")
+
+    if args.failures:
+        print("\nfailures:")
+        for line in scoring.failures(results):
+            print("  " + line)
+
+    problems = scoring.gate(results, floors)
+    if missing or unknown:
+        problems.append("variation coverage incomplete")
+    print()
+    if problems:
+        print("GATE: FAIL")
+        for problem in problems:
+            print(f"  {problem}")
+        return 1
+    print("GATE: PASS")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
