@@ -22,17 +22,26 @@ from pipelines.cleaning.pinyin import strip_pinyin
 from pipelines.cleaning.spam import is_spam_line
 
 HEADER_WINDOW = 8
-_DATE_LABEL = re.compile(
-    r"^(?:发布(?:时间|日期)|发表(?:时间|日期)|时间|日期|更新时间|發布時間|時間)\s*[:：]\s*"
+# Labels of info lines, in the words Chinese sites use for them.
+_DATE_WORDS = (
+    r"[\u4e00-\u9fff]{0,4}(?:时间|時間|日期|日子)|发布于|發布於|发表于|發表於|更新于|上传于|收录于"
 )
-_AUTHOR_LABEL = re.compile(r"(?:^|\s)(?:作者|作\s者|文|作者：)\s*[:：/]\s*")
-_SOURCE_LABEL = r"(?:来源|來源|出处|出處|刊名|期刊|文章来源|文章來源)\s*[:：]\s*"
+_DATE_LABEL = re.compile(rf"^(?:{_DATE_WORDS})\s*[:：]?\s*(?=[\d０-９])")
+_AUTHOR_WORDS = r"作\s*者|作者名|撰\s*文|撰稿人?|文|供稿|记者|記者|执笔|執筆"
+_AUTHOR_LABEL = re.compile(rf"(?:^|\s)(?:{_AUTHOR_WORDS})\s*[:：/]\s*")
+_SOURCE_WORDS = (
+    r"来源|來源|出处|出處|出自|来自|來自|刊名|期刊|刊物|期刊名称|期刊名稱|所属期刊|所屬期刊"
+    r"|文章来源|文章來源|发表于|發表於|收录于|收錄於|原载|原載|选自|選自"
+)
+_SOURCE_LABEL = rf"(?:{_SOURCE_WORDS})\s*[:：]?\s*"
 _JOURNAL_LINE = re.compile(
-    rf"^(?:{_SOURCE_LABEL})?《?(?P<journal>[\u4e00-\u9fff]{{2,14}}?)》?\s*[,，]?\s*"
+    rf"^(?:{_SOURCE_LABEL})?《?(?P<journal>[\u4e00-\u9fff]{{2,14}}?)》?\s*[,，·・|｜/]?\s*"
     r"[（(]?(?P<label>(?:19|20)\d\d\s*(?:年\s*(?:第\s*)?[Zz]?\d{1,2}(?:\s*[-/／]\s*\d{1,2})?\s*期"
     r"|\(\d{1,2}\)))[）)]?\s*$"
 )
-_TITLE_SPLIT = re.compile(r"\s*(?:_|\||｜| - | – | — |－)\s*")
+_TITLE_SPLIT = re.compile(
+    r"\s*(?:_|\||｜| - | – | — |－|(?<=[\u4e00-\u9fff”》）])-(?=[\u4e00-\u9fff“《（]))\s*"
+)
 
 
 @dataclass
@@ -54,10 +63,23 @@ def _squash(text: str) -> str:
     return re.sub(r"[\s*＊※]", "", text)
 
 
-def title_candidates(response: TextResponse) -> list[str]:
-    """Titles the page states outside its text: `<h1>`, og:title, JSON-LD, `<title>`."""
-    found = [" ".join(visible_lines(h)) for h in response.css("h1, h2")]
-    found += response.css('meta[property="og:title"]::attr(content)').getall()
+def title_candidates(response: TextResponse) -> list[tuple[str, int]]:
+    """Titles the page states outside its text, each with a rank: 0 for what
+    names the page (`<h1>`, og:title, JSON-LD, `<title>`), 1 for lesser
+    headings and elements called a title (a box of related articles has one)."""
+    found = [(" ".join(visible_lines(h)), 0) for h in response.css("h1")]
+    found += [(" ".join(visible_lines(h)), 1) for h in response.css("h2, h3")]
+    for element in response.xpath(
+        "//*[contains(translate(@class, 'TITLE', 'title'), 'title')"
+        " or contains(translate(@id, 'TITLE', 'title'), 'title')][not(self::title)]"
+    ):
+        lines = visible_lines(element)
+        if len(lines) <= 2:
+            found.append((" ".join(lines), 1))
+    named = response.css(
+        'meta[name="title"]::attr(content), meta[itemprop="headline"]::attr(content),'
+        ' meta[property="og:title"]::attr(content)'
+    ).getall()
     for script in response.css('script[type="application/ld+json"]::text').getall():
         try:
             data = json.loads(script)
@@ -65,10 +87,11 @@ def title_candidates(response: TextResponse) -> list[str]:
             continue
         for entry in data if isinstance(data, list) else [data]:
             if isinstance(entry, dict) and isinstance(entry.get("headline"), str):
-                found.append(entry["headline"])
+                named.append(entry["headline"])
     page_title = response.css("title::text").get("")
-    found += [part for part in _TITLE_SPLIT.split(page_title) if len(part) >= 4]
-    return [c.strip() for c in found if c.strip()]
+    named += [part for part in _TITLE_SPLIT.split(page_title) if len(part) >= 4]
+    found += [(text, 0) for text in named]
+    return [(text.strip(), rank) for text, rank in found if text.strip()]
 
 
 _LABELLED = re.compile(r"(?:^|\s+)(?=(?:[\u4e00-\u9fff]\s?){2,4}[:：])")
@@ -137,19 +160,22 @@ def read_header(lines: list[str], candidates: list[str]) -> Header | None:
     title; of several, the one whose header lines follow it most closely (a
     copy site's spam heading sits further above them). Without one, the line
     above the first posting line is taken."""
-    wanted = [_squash(c) for c in candidates]
+    wanted = [(_squash(c), rank) for c, rank in candidates]
     best: Header | None = None
+    best_key = (9, 99)
     for i, line in enumerate(lines):
         squashed = _squash(fields.strip_bullets(line))
         if len(squashed) < 2 or is_spam_line(line) or squashed.startswith(("—", "-")):
             continue
-        if not any(
-            squashed == w or (len(squashed) >= 6 and w.startswith(squashed)) for w in wanted
-        ):
+        ranks = [
+            r for w, r in wanted if squashed == w or (len(squashed) >= 6 and w.startswith(squashed))
+        ]
+        if not ranks or is_end_of_article(line):
             continue
         header = _read_from(lines, i)
-        if (header.posted_line or header.journal) and (best is None or header.gap < best.gap):
-            best = header
+        key = (min(ranks), header.gap)
+        if (header.posted_line or header.journal) and key < best_key:
+            best, best_key = header, key
     if best is not None:
         return best
     for p, line in enumerate(lines):
@@ -172,7 +198,12 @@ def _read_from(lines: list[str], start: int) -> Header:
         i += 1
     after_title = i
     misses = 0
-    while i < len(lines) and i <= start + HEADER_WINDOW and misses < 2:
+    while i < len(lines) and i <= start + HEADER_WINDOW and misses < 3:
+        if len(lines[i]) > 120 or ("。" in lines[i] and len(lines[i]) > 30):
+            break  # prose: the body has begun
+        if is_chrome_line(lines[i]) or is_spam_line(lines[i]):
+            i += 1
+            continue
         if _read_line(header, fields.strip_bullets(lines[i])):
             if header.gap < 0:
                 header.gap = i - after_title
@@ -196,18 +227,39 @@ def _read_line(header: Header, line: str) -> bool:
     if header.keywords_text is None and fields.keyword_line(line) is not None:
         header.keywords_text = line
         return True
+    if header.journal is None and (
+        alone := re.fullmatch(r"《([\u4e00-\u9fff]{2,14})》", line.strip())
+    ):
+        header.journal = alone[1]
+        return True
+    if header.label is None and re.fullmatch(
+        r"(?:19|20)\d\d\s*年\s*(?:第\s*)?[Zz]?\d{1,2}(?:\s*[-/]\s*\d{1,2})?\s*期",
+        fields.halfwidth_digits(line.strip()),
+    ):
+        header.label = re.sub(r"\s+", "", fields.halfwidth_digits(line.strip()))
+        return True
     parts = labelled_parts(line)
     taken = False
+    year = issue = None
     for label, value in parts.items():
-        if label in ("作者", "作者名") and not header.byline:
+        if re.fullmatch(_AUTHOR_WORDS, label) and not header.byline:
             header.byline, taken = value, True
-        elif _DATE_LABEL.match(label + "：") and not header.posted_line and _is_posted(value):
+        elif re.fullmatch(_DATE_WORDS, label) and not header.posted_line and _is_posted(value):
             header.posted_line, taken = value, True
-        elif re.match(_SOURCE_LABEL, label + "：") and header.journal is None:
+        elif re.fullmatch(_SOURCE_WORDS, label) and header.journal is None:
             found = journal_line(value)
             if found:
                 header.journal, header.label = found
-                taken = True
+            elif re.fullmatch(r"《?[\u4e00-\u9fff]{2,14}》?", value):
+                header.journal = value.strip("《》")
+            taken = True
+        elif re.fullmatch(r"年[份度]?|出版年|出版年份", label):
+            year = re.search(r"(?:19|20)\d\d", fields.halfwidth_digits(value))
+        elif re.fullmatch(r"期[号號次数數]?|刊期", label):
+            issue = re.search(r"[Zz]?\d{1,2}(?:\s*[-/]\s*\d{1,2})?", fields.halfwidth_digits(value))
+    if header.journal and not header.label and year and issue:
+        header.label = f"{year.group()}年{issue.group()}期"
+        taken = True
     return taken
 
 

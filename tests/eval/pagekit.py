@@ -25,8 +25,8 @@ from crawler.samplesite.corpus import SampleArticle, SampleIssue, SampleJournal,
 from pipelines.cleaning.text import normalize_text, normalize_title
 
 SEED = 20181120
-LAYOUTS = ("fx361", "fx361-mobile", "copy-trad", "copy-gbk", "copy-table")
-HELD_OUT = "copy-table"
+LAYOUTS = ("fx361", "fx361-mobile", "copy-trad", "copy-gbk", "copy-table", "copy-portal")
+HELD_OUT = "copy-portal"
 SHORT_BODY, LONG_BODY = 600, 8000
 MARGIN = 40  # mojibake stays this far from either end of the body
 
@@ -60,6 +60,7 @@ class Spec:
     chrome: tuple[str, ...] = ()  # layout extras, named by each layout
     academic: bool = False  # the affiliation is a university, not a congress office
     host: int = 0  # which of the layout's hosts
+    traditional: bool = False  # Traditional script (copy-trad: always)
 
 
 @dataclass(frozen=True)
@@ -511,7 +512,7 @@ def build(spec: Spec, layout: str) -> Doc:
         issue=issue,
         article=article,
         rng=random.Random(f"{SEED}:{layout}:{spec.name}"),
-        trad=layout == "copy-trad",
+        trad=layout == "copy-trad" or spec.traditional,
     )
     if doc.trad:
         doc.tag("traditional")

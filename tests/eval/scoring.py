@@ -21,8 +21,12 @@ HERE = Path(__file__).resolve().parent
 PAGES = HERE / "pages"
 FLOORS = HERE / "floors.json"
 
-LAYOUTS = ("fx361", "fx361-mobile", "copy-trad", "copy-gbk", "copy-table")
-HELD_OUT = "copy-table"
+LAYOUTS = ("fx361", "fx361-mobile", "copy-trad", "copy-gbk", "copy-table", "copy-portal")
+# The held-out layout: written without the extractor's developers seeing it. Every
+# other layout is developed (copy-table was held out until its formats were
+# specified to the developers).
+HELD_OUT = "copy-portal"
+DEVELOPED_LAYOUTS = tuple(layout for layout in LAYOUTS if layout != HELD_OUT)
 DEVELOPED = "all developed layouts"
 HELD_OUT_COLUMN = f"held-out ({HELD_OUT})"
 FIELDS = (
@@ -194,7 +198,7 @@ def evaluate(
 def columns(results: list[Result]) -> dict[str, list[Result]]:
     """Each layout, then every layout but the held-out one, then the held-out one."""
     out = {layout: [r for r in results if r.page.layout == layout] for layout in LAYOUTS}
-    out[DEVELOPED] = [r for r in results if r.page.layout != HELD_OUT]
+    out[DEVELOPED] = [r for r in results if r.page.layout in DEVELOPED_LAYOUTS]
     out[HELD_OUT_COLUMN] = list(out[HELD_OUT])
     return out
 

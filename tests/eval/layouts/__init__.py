@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from layouts import fx361, gbk, mobile, table, trad
+from layouts import fx361, gbk, mobile, portal, table, trad
 
 LAYOUT_MODULES: dict[str, ModuleType] = {
     "fx361": fx361,
@@ -12,4 +12,5 @@ LAYOUT_MODULES: dict[str, ModuleType] = {
     "copy-trad": trad,
     "copy-gbk": gbk,
     "copy-table": table,
+    "copy-portal": portal,
 }
