@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 
 from lxml import html as lxml_html
 from parsel import Selector
@@ -16,51 +15,14 @@ from scrapy.http import TextResponse
 from crawler import fields
 from crawler.items import Article
 from crawler.loaders import ArticleLoader
+from crawler.sites.header import Header, notes_apart, read_header, trailing_source
 from crawler.sites.text import HIDDEN_TAGS, visible_lines
-from pipelines.cleaning.body import is_chrome_line, is_end_of_article
+from pipelines.cleaning.body import is_end_of_article
 from pipelines.cleaning.pinyin import strip_pinyin
-from pipelines.cleaning.spam import is_spam_line
 
-HEADER_WINDOW = 8
-# Labels of info lines, in the words Chinese sites use for them.
-_DATE_WORDS = (
-    r"[\u4e00-\u9fff]{0,4}(?:时间|時間|日期|日子)|发布于|發布於|发表于|發表於|更新于|上传于|收录于"
-)
-_DATE_LABEL = re.compile(rf"^(?:{_DATE_WORDS})\s*[:：]?\s*(?=[\d０-９])")
-_AUTHOR_WORDS = r"作\s*者|作者名|撰\s*文|撰稿人?|文|供稿|记者|記者|执笔|執筆"
-_AUTHOR_LABEL = re.compile(rf"(?:^|\s)(?:{_AUTHOR_WORDS})\s*[:：/]\s*")
-_SOURCE_WORDS = (
-    r"来源|來源|出处|出處|出自|来自|來自|刊名|期刊|刊物|期刊名称|期刊名稱|所属期刊|所屬期刊"
-    r"|文章来源|文章來源|发表于|發表於|收录于|收錄於|原载|原載|选自|選自"
-)
-_SOURCE_LABEL = rf"(?:{_SOURCE_WORDS})\s*[:：]?\s*"
-_JOURNAL_LINE = re.compile(
-    rf"^(?:{_SOURCE_LABEL})?《?(?P<journal>[\u4e00-\u9fff]{{2,14}}?)》?\s*[,，·・|｜/]?\s*"
-    r"[（(]?(?P<label>(?:19|20)\d\d\s*(?:年\s*(?:第\s*)?[Zz]?\d{1,2}(?:\s*[-/／]\s*\d{1,2})?\s*期"
-    r"|\(\d{1,2}\)))[）)]?\s*$"
-)
 _TITLE_SPLIT = re.compile(
     r"\s*(?:_|\||｜| - | – | — |－|(?<=[\u4e00-\u9fff”》）])-(?=[\u4e00-\u9fff“《（]))\s*"
 )
-
-
-@dataclass
-class Header:
-    """What the lines under the title say."""
-
-    title_at: int
-    end: int
-    title: str = ""
-    posted_line: str = ""
-    byline: str = ""
-    journal: str | None = None
-    label: str | None = None
-    keywords_text: str | None = None
-    gap: int = -1  # lines between the title and its first header line
-
-
-def _squash(text: str) -> str:
-    return re.sub(r"[\s*＊※]", "", text)
 
 
 def title_candidates(response: TextResponse) -> list[tuple[str, int]]:
@@ -92,175 +54,6 @@ def title_candidates(response: TextResponse) -> list[tuple[str, int]]:
     named += [part for part in _TITLE_SPLIT.split(page_title) if len(part) >= 4]
     found += [(text, 0) for text in named]
     return [(text.strip(), rank) for text, rank in found if text.strip()]
-
-
-_LABELLED = re.compile(r"(?:^|\s+)(?=(?:[\u4e00-\u9fff]\s?){2,4}[:：])")
-_DATE_ANYWHERE = re.compile(
-    r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?(?:\s*\d{1,2}:\d\d(?::\d\d)?)?"
-)
-
-
-def _is_posted(line: str) -> fields.Posted | None:
-    """A posting line: a date (and time) with at most a short byline around it
-    (`2018-11-20 01:18:20陈殊书`, `令狐怡涛 2018-11-22 20:32:31`)."""
-    line = _DATE_LABEL.sub("", fields.strip_bullets(fields.halfwidth_digits(line)))
-    match = _DATE_ANYWHERE.search(line)
-    if match is None:
-        return None
-    before, after = line[: match.start()].strip(), line[match.end() :].strip()
-    if (
-        len(before) > 20
-        or (before and after)
-        or len(after) > 40
-        or re.search(r"[:：]", before + after)
-    ):
-        return None  # a labelled info line: `labelled_parts` reads it
-    found = fields.posted(match.group())
-    if found is None:
-        return None
-    return fields.Posted(found.date, found.time, before or after)
-
-
-def labelled_parts(line: str) -> dict[str, str]:
-    """The `标签：值` parts of an info line.
-
-    >>> labelled_parts("作者：林萍雅 发布时间：2018-11-22 20:32:19 来源：上海人大月刊 2018年10期")
-    {'作者': '林萍雅', '发布时间': '2018-11-22 20:32:19', '来源': '上海人大月刊 2018年10期'}
-    """
-    parts: dict[str, str] = {}
-    for piece in _LABELLED.split(line):
-        label, sep, value = piece.partition("：") if "：" in piece else piece.partition(":")
-        if sep and 2 <= len(label.replace(" ", "")) <= 4:
-            parts[label.replace(" ", "")] = value.strip()
-    return parts
-
-
-def journal_line(line: str) -> tuple[str, str] | None:
-    """Journal and issue label from a journal line.
-
-    >>> journal_line("上海人大月刊 2018年9期")
-    ('上海人大月刊', '2018年9期')
-    >>> journal_line("来源：《上海人大月刊》2018年第9期")
-    ('上海人大月刊', '2018年第9期')
-    >>> journal_line("浙江人大(2014年6期)")
-    ('浙江人大', '2014年6期')
-    >>> journal_line("今年是2018年") is None
-    True
-    """
-    match = _JOURNAL_LINE.match(fields.halfwidth_digits(fields.strip_bullets(line)).strip())
-    if match is None:
-        return None
-    return match["journal"], re.sub(r"\s+", "", match["label"])
-
-
-def read_header(lines: list[str], candidates: list[str]) -> Header | None:
-    """Find the title among the page's lines and read the header lines under it.
-
-    A stated title (`<h1>`, `<title>`, …) followed by header lines is the
-    title; of several, the one whose header lines follow it most closely (a
-    copy site's spam heading sits further above them). Without one, the line
-    above the first posting line is taken."""
-    wanted = [(_squash(c), rank) for c, rank in candidates]
-    best: Header | None = None
-    best_key = (9, 99)
-    for i, line in enumerate(lines):
-        squashed = _squash(fields.strip_bullets(line))
-        if len(squashed) < 2 or is_spam_line(line) or squashed.startswith(("—", "-")):
-            continue
-        ranks = [
-            r for w, r in wanted if squashed == w or (len(squashed) >= 6 and w.startswith(squashed))
-        ]
-        if not ranks or is_end_of_article(line):
-            continue
-        header = _read_from(lines, i)
-        key = (min(ranks), header.gap)
-        if (header.posted_line or header.journal) and key < best_key:
-            best, best_key = header, key
-    if best is not None:
-        return best
-    for p, line in enumerate(lines):
-        if not _is_posted(line):
-            continue
-        start = p - 1
-        while start > 0 and (journal_line(lines[start]) or fields.keyword_line(lines[start])):
-            start -= 1
-        if start >= 0:
-            return _read_from(lines, start)
-    return None
-
-
-def _read_from(lines: list[str], start: int) -> Header:
-    header = Header(title_at=start, end=start + 1)
-    next_line = lines[start + 1] if start + 1 < len(lines) else ""
-    header.title = fields.clean_title(lines[start], next_line)
-    i = start + 1
-    if "——" in header.title and fields.strip_bullets(next_line).startswith(("—", "-")):
-        i += 1
-    after_title = i
-    misses = 0
-    while i < len(lines) and i <= start + HEADER_WINDOW and misses < 3:
-        if len(lines[i]) > 120 or ("。" in lines[i] and len(lines[i]) > 30):
-            break  # prose: the body has begun
-        if is_chrome_line(lines[i]) or is_spam_line(lines[i]):
-            i += 1
-            continue
-        if _read_line(header, fields.strip_bullets(lines[i])):
-            if header.gap < 0:
-                header.gap = i - after_title
-            misses = 0
-            header.end = i + 1
-        else:
-            misses += 1
-        i += 1
-    return header
-
-
-def _read_line(header: Header, line: str) -> bool:
-    """Take what a header line says; False where it says nothing of ours."""
-    if not header.posted_line and (posted := _is_posted(line)):
-        header.posted_line = line
-        header.byline = header.byline or _AUTHOR_LABEL.sub(" ", posted.rest).strip()
-        return True
-    if header.journal is None and (found := journal_line(line)):
-        header.journal, header.label = found
-        return True
-    if header.keywords_text is None and fields.keyword_line(line) is not None:
-        header.keywords_text = line
-        return True
-    if header.journal is None and (
-        alone := re.fullmatch(r"《([\u4e00-\u9fff]{2,14})》", line.strip())
-    ):
-        header.journal = alone[1]
-        return True
-    if header.label is None and re.fullmatch(
-        r"(?:19|20)\d\d\s*年\s*(?:第\s*)?[Zz]?\d{1,2}(?:\s*[-/]\s*\d{1,2})?\s*期",
-        fields.halfwidth_digits(line.strip()),
-    ):
-        header.label = re.sub(r"\s+", "", fields.halfwidth_digits(line.strip()))
-        return True
-    parts = labelled_parts(line)
-    taken = False
-    year = issue = None
-    for label, value in parts.items():
-        if re.fullmatch(_AUTHOR_WORDS, label) and not header.byline:
-            header.byline, taken = value, True
-        elif re.fullmatch(_DATE_WORDS, label) and not header.posted_line and _is_posted(value):
-            header.posted_line, taken = value, True
-        elif re.fullmatch(_SOURCE_WORDS, label) and header.journal is None:
-            found = journal_line(value)
-            if found:
-                header.journal, header.label = found
-            elif re.fullmatch(r"《?[\u4e00-\u9fff]{2,14}》?", value):
-                header.journal = value.strip("《》")
-            taken = True
-        elif re.fullmatch(r"年[份度]?|出版年|出版年份", label):
-            year = re.search(r"(?:19|20)\d\d", fields.halfwidth_digits(value))
-        elif re.fullmatch(r"期[号號次数數]?|刊期", label):
-            issue = re.search(r"[Zz]?\d{1,2}(?:\s*[-/]\s*\d{1,2})?", fields.halfwidth_digits(value))
-    if header.journal and not header.label and year and issue:
-        header.label = f"{year.group()}年{issue.group()}期"
-        taken = True
-    return taken
 
 
 def _paragraph_weight(element: lxml_html.HtmlElement) -> int:
@@ -339,15 +132,11 @@ def parse_article(response: TextResponse) -> Article | None:
     following = lines[header.title_at + 1] if header.title_at + 1 < len(lines) else ""
     header.title = fields.clean_title(lines[header.title_at], following)
     body = body_lines(lines, header, body_container(page[0]))
-    # Keyword tags under the body belong to the page, not the article.
-    while body and (is_chrome_line(body[-1]) or fields.keyword_line(strip_pinyin(body[-1]))):
-        last = strip_pinyin(body.pop())
-        if header.keywords_text is None and fields.keyword_line(last):
-            header.keywords_text = last
+    # Keyword tags and source notes under the body belong to the page.
+    body = trailing_source(header, body)
     if not body:
         return None
-    if header.keywords_text is None:
-        header.keywords_text = _keywords_outside(lines[header.end :], body)
+    notes_apart(header, lines[header.end :], body)
     loader = ArticleLoader(response=response)
     loader.add_value("title", header.title)
     loader.add_posted_line(header.posted_line)
@@ -365,17 +154,6 @@ def parse_article(response: TextResponse) -> Article | None:
         if found.uncertain:
             article.flags.append("keywords_uncertain")
     return article
-
-
-def _keywords_outside(lines: list[str], body: list[str]) -> str | None:
-    """A keyword line the page shows apart from the body (under it, say)."""
-    inside = set(body)
-    for line in lines:
-        if is_end_of_article(line):
-            return None
-        if line not in inside and fields.keyword_line(strip_pinyin(line)):
-            return strip_pinyin(line)
-    return None
 
 
 def _keyword_tags(response: TextResponse) -> list[str] | None:

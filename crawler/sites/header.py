@@ -1,0 +1,306 @@
+"""The lines under an article's title: posting time, authors, journal and issue,
+keywords — in whatever order and form a page prints them:
+`2018-11-20 01:18:20陈殊书`, `令狐怡涛 2018-11-22 20:32:31`,
+`作者：林萍雅 发布时间：2018-11-22 来源：上海人大月刊 2018年10期`,
+`石东凯 白彬 | 2015-08-17 21:15:40 | 字号：大 中 小`, `【发布时间：…】【作者：…】`,
+`刊名：浙江人大 刊期：2016年第7期`, `（原载《浙江人大》2015年05期）`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from crawler import fields
+from pipelines.cleaning.body import is_chrome_line, is_end_of_article
+from pipelines.cleaning.pinyin import strip_pinyin
+from pipelines.cleaning.spam import is_spam_line
+
+HEADER_WINDOW = 8
+
+# Labels of info lines, in the words Chinese sites use for them.
+DATE_WORDS = (
+    r"[\u4e00-\u9fff]{0,4}(?:时间|時間|日期)|发布于|發布於|发表于|發表於|更新于|上传于|收录于"
+)
+AUTHOR_WORDS = r"作\s*者|作者名|撰\s*文|撰稿人?|文|供稿|记者|記者|执笔|執筆"
+SOURCE_WORDS = (
+    r"来源|來源|出处|出處|出自|来自|來自|刊名|期刊|刊物|期刊名称|期刊名稱|所属期刊|所屬期刊"
+    r"|文章来源|文章來源|发表于|發表於|收录于|收錄於|原载|原載|选自|選自|刊于|刊於|载于|載於"
+)
+ISSUE_WORDS = r"刊期|期次|年期|期号|期號|年卷期|卷期"
+YEAR_WORDS = r"年[份度]?|出版年|出版年份"
+ISSUE_NUMBER_WORDS = r"期|期数|期數"
+
+_DATE_LABEL = re.compile(rf"^(?:{DATE_WORDS})\s*[:：]?\s*(?=[\d０-９])")
+_AUTHOR_LABEL = re.compile(rf"(?:^|\s)(?:{AUTHOR_WORDS})\s*[:：/]\s*")
+_JOURNAL_LINE = re.compile(
+    rf"^(?:(?:{SOURCE_WORDS})\s*[:：]?\s*)?《?(?P<journal>[\u4e00-\u9fff]{{2,14}}?)》?"
+    r"\s*[,，·・|｜/]?\s*[（(]?(?P<label>(?:19|20)\d\d\s*(?:年\s*(?:第\s*)?[Zz]?\d{1,2}"
+    r"(?:\s*[-/／]\s*\d{1,2})?\s*期|\(\d{1,2}\)))[）)]?\s*$"
+)
+# Labels that pages glue onto the value before them (`…19:56:51作者：夏凯`).
+_GLUED_LABELS = sorted(
+    (
+        "发布时间 发布日期 发表时间 发表日期 更新时间 上传时间 收录时间 發布時間 發布日期 更新時間 "
+        "时间 日期 時間 发布于 作者 作者名 撰文 撰稿人 撰稿 供稿 记者 記者 执笔 來源 来源 "
+        "出处 出處 刊名 期刊名称 期刊 刊物 所属期刊 文章来源 原载 選自 选自 刊期 期次 年期 期号 "
+        "年份 年度 "
+        "浏览次数 瀏覽次數 浏览 點擊 点击数 点击 阅读数 阅读 人气 字号 字號 责任编辑 编辑"
+    ).split(),
+    key=len,
+    reverse=True,
+)
+_LABEL_AT = re.compile(
+    rf"(?:^|(?<=\s))(?:[\u4e00-\u9fff]\s?){{1,5}}(?=[:：])|(?:{'|'.join(_GLUED_LABELS)})(?=\s*[:：])"
+)
+_SEGMENTS = re.compile(r"\s*[|｜丨]\s*|[【】\[\]]|\s{2,}|\u3000")
+_DATE_ANYWHERE = re.compile(
+    r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?(?:\s*\d{1,2}:\d\d(?::\d\d)?)?"
+)
+_NAMES = re.compile(r"^[\u4e00-\u9fff·]{2,4}(?:[\s、，,;；]+[\u4e00-\u9fff·]{1,4}){0,6}$")
+_ISSUE_LABEL = re.compile(r"(?:19|20)\d\d\s*年\s*(?:第\s*)?[Zz]?\d{1,2}(?:\s*[-/]\s*\d{1,2})?\s*期")
+
+
+@dataclass
+class Header:
+    """What the lines under the title say."""
+
+    title_at: int
+    end: int
+    title: str = ""
+    posted_line: str = ""
+    byline: str = ""
+    journal: str | None = None
+    label: str | None = None
+    keywords_text: str | None = None
+    gap: int = -1  # lines between the title and its first header line
+
+
+def squash(text: str) -> str:
+    return re.sub(r"[\s*＊※]", "", text)
+
+
+def posted_in(text: str) -> fields.Posted | None:
+    """A posting time with at most a short byline around it
+    (`2018-11-20 01:18:20陈殊书`, `令狐怡涛 2018-11-22 20:32:31`)."""
+    text = _DATE_LABEL.sub("", fields.strip_bullets(fields.halfwidth_digits(text))).strip()
+    match = _DATE_ANYWHERE.search(text)
+    if match is None:
+        return None
+    before, after = text[: match.start()].strip(), text[match.end() :].strip()
+    if (
+        len(before) > 20
+        or (before and after)
+        or len(after) > 40
+        or re.search(r"[:：]", before + after)
+    ):
+        return None  # a labelled info line: `labelled_parts` reads it
+    found = fields.posted(match.group())
+    if found is None:
+        return None
+    return fields.Posted(found.date, found.time, before or after)
+
+
+def labelled_parts(line: str) -> dict[str, str]:
+    """The `标签：值` parts of an info line, spaced or glued together.
+
+    >>> labelled_parts("作者：林萍雅 发布时间：2018-11-22 20:32:19 来源：上海人大月刊 2018年10期")
+    {'作者': '林萍雅', '发布时间': '2018-11-22 20:32:19', '来源': '上海人大月刊 2018年10期'}
+    >>> labelled_parts("发布日期：2018-04-17 19:56:51作者：夏凯 韩静浏览次数：")
+    {'发布日期': '2018-04-17 19:56:51', '作者': '夏凯 韩静'}
+    """
+    parts: dict[str, str] = {}
+    labels = list(_LABEL_AT.finditer(line))
+    for n, match in enumerate(labels):
+        end = labels[n + 1].start() if n + 1 < len(labels) else len(line)
+        value = line[match.end() : end].strip().lstrip(":：").strip()
+        label = match.group().replace(" ", "")
+        if value and label not in parts:
+            parts[label] = value
+    return parts
+
+
+def journal_line(line: str) -> tuple[str, str] | None:
+    """Journal and issue label from a journal line.
+
+    >>> journal_line("上海人大月刊 2018年9期")
+    ('上海人大月刊', '2018年9期')
+    >>> journal_line("来源：《上海人大月刊》2018年第9期")
+    ('上海人大月刊', '2018年第9期')
+    >>> journal_line("浙江人大(2014年6期)")
+    ('浙江人大', '2014年6期')
+    >>> journal_line("（原载《浙江人大》2015年05期）")
+    ('浙江人大', '2015年05期')
+    >>> journal_line("今年是2018年") is None
+    True
+    """
+    text = fields.halfwidth_digits(fields.strip_bullets(line)).strip()
+    if text[:1] in "（(" and text[-1:] in "）)":
+        text = text[1:-1].strip()
+    match = _JOURNAL_LINE.match(text)
+    if match is None:
+        return None
+    return match["journal"], re.sub(r"\s+", "", match["label"])
+
+
+def read_header(lines: list[str], candidates: list[tuple[str, int]]) -> Header | None:
+    """Find the title among the page's lines and read the header lines under it.
+
+    A stated title (`<h1>`, `<title>`, …) followed by header lines is the
+    title; of several, the best ranked, then the one its header lines follow
+    most closely (a copy site's spam heading sits further above them).
+    Without one, the line above the first posting line is taken."""
+    wanted = [(squash(c), rank) for c, rank in candidates]
+    best: Header | None = None
+    best_key = (9, 99)
+    for i, line in enumerate(lines):
+        squashed = squash(fields.strip_bullets(line))
+        if len(squashed) < 2 or is_spam_line(line) or squashed.startswith(("—", "-")):
+            continue
+        ranks = [
+            r for w, r in wanted if squashed == w or (len(squashed) >= 6 and w.startswith(squashed))
+        ]
+        if not ranks or is_end_of_article(line):
+            continue
+        header = _read_from(lines, i)
+        key = (min(ranks), header.gap)
+        if (header.posted_line or header.journal) and key < best_key:
+            best, best_key = header, key
+    if best is not None:
+        return best
+    for p, line in enumerate(lines):
+        if is_end_of_article(line):
+            break  # related articles carry dates too
+        if not posted_in(line):
+            continue
+        start = p - 1
+        while start > 0 and (journal_line(lines[start]) or fields.keyword_line(lines[start])):
+            start -= 1
+        if start >= 0:
+            return _read_from(lines, start)
+    return None
+
+
+def _read_from(lines: list[str], start: int) -> Header:
+    header = Header(title_at=start, end=start + 1)
+    next_line = lines[start + 1] if start + 1 < len(lines) else ""
+    header.title = fields.clean_title(lines[start], next_line)
+    i = start + 1
+    if "——" in header.title and fields.strip_bullets(next_line).startswith(("—", "-")):
+        i += 1
+    after_title = i
+    misses = 0
+    while i < len(lines) and i <= start + HEADER_WINDOW and misses < 3:
+        line = lines[i]
+        if len(line) > 120 or ("。" in line and len(line) > 30):
+            break  # prose: the body has begun
+        if is_chrome_line(line) or is_spam_line(line):
+            i += 1
+            continue
+        if read_line(header, fields.strip_bullets(line)):
+            if header.gap < 0:
+                header.gap = i - after_title
+            misses = 0
+            header.end = i + 1
+        else:
+            misses += 1
+        i += 1
+    return header
+
+
+def read_line(header: Header, line: str) -> bool:
+    """Take what an info line says, segment by segment (`a | b | c`,
+    `【a】【b】`); False where it says nothing of ours."""
+    segments = [s.strip() for s in _SEGMENTS.split(line) if s and s.strip()]
+    if len(segments) <= 1:
+        return _read_segment(header, line.strip())
+    taken = [_read_segment(header, s) for s in segments]
+    # An unlabelled run of names beside the posting time is the byline.
+    rest = [s for s, t in zip(segments, taken, strict=True) if not t and _NAMES.match(s)]
+    if any(taken) and header.posted_line and not header.byline and len(rest) == 1:
+        header.byline = rest[0]
+    return any(taken)
+
+
+def _read_segment(header: Header, text: str) -> bool:
+    if not header.posted_line and (posted := posted_in(text)):
+        header.posted_line = text
+        header.byline = header.byline or _AUTHOR_LABEL.sub(" ", posted.rest).strip()
+        return True
+    if header.journal is None and (found := journal_line(text)):
+        header.journal, header.label = found
+        return True
+    if header.keywords_text is None and fields.keyword_line(text) is not None:
+        header.keywords_text = text
+        return True
+    if header.journal is None and (alone := re.fullmatch(r"《([\u4e00-\u9fff]{2,14})》", text)):
+        header.journal = alone[1]
+        return True
+    if header.label is None and _ISSUE_LABEL.fullmatch(fields.halfwidth_digits(text)):
+        header.label = re.sub(r"\s+", "", fields.halfwidth_digits(text))
+        return True
+    return _read_labelled(header, labelled_parts(text))
+
+
+def _read_labelled(header: Header, parts: dict[str, str]) -> bool:
+    taken = False
+    year = issue = None
+    for label, value in parts.items():
+        if re.fullmatch(AUTHOR_WORDS, label):
+            header.byline, taken = header.byline or value, True
+        elif re.fullmatch(DATE_WORDS, label) and posted_in(value):
+            header.posted_line, taken = header.posted_line or value, True
+        elif re.fullmatch(SOURCE_WORDS, label):
+            found = journal_line(value)
+            if found and header.journal is None:
+                header.journal, header.label = found
+            elif header.journal is None and re.fullmatch(r"《?[\u4e00-\u9fff]{2,14}》?", value):
+                header.journal = value.strip("《》")
+            taken = True
+        elif re.fullmatch(ISSUE_WORDS, label) and fields.issue_label(value):
+            header.label, taken = header.label or value, True
+        elif re.fullmatch(YEAR_WORDS, label):
+            year = re.search(r"(?:19|20)\d\d", fields.halfwidth_digits(value))
+        elif re.fullmatch(ISSUE_NUMBER_WORDS, label):
+            issue = re.search(r"[Zz]?\d{1,2}(?:\s*[-/]\s*\d{1,2})?", fields.halfwidth_digits(value))
+        elif label in ("字号", "字號"):
+            taken = True
+    if header.journal and not header.label and year and issue:
+        header.label = f"{year.group()}年{issue.group()}期"
+        taken = True
+    return taken
+
+
+def trailing_source(header: Header, body: list[str]) -> list[str]:
+    """Take the page's furniture off the end of a body: a keyword line, a
+    source note (`（原载《浙江人大》2015年05期）`), share and copyright lines;
+    what they say goes to the header where it has nothing yet."""
+    while body:
+        last = body[-1]
+        if is_chrome_line(last):
+            body.pop()
+        elif fields.keyword_line(strip_pinyin(last)):
+            body.pop()
+            header.keywords_text = header.keywords_text or strip_pinyin(last)
+        elif found := journal_line(last):
+            if header.journal is None:
+                header.journal, header.label = found
+            body.pop()
+        else:
+            break
+    return body
+
+
+def notes_apart(header: Header, lines: list[str], body: list[str]) -> None:
+    """Keyword lines and source notes the page shows apart from the body
+    (under it, in another element), read up to the related-articles block."""
+    inside = set(body)
+    for line in lines:
+        if is_end_of_article(line):
+            return
+        if line in inside:
+            continue
+        text = strip_pinyin(line)
+        if header.keywords_text is None and fields.keyword_line(text):
+            header.keywords_text = text
+        elif header.journal is None and (found := journal_line(text)):
+            header.journal, header.label = found
