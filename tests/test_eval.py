@@ -46,19 +46,38 @@ def results(pages: list[scoring.Page]) -> list[scoring.Result]:
 # --- the gate ----------------------------------------------------------------------
 
 
-# The held-out layout is below the floors: the extractor does not yet generalise
-# to it (tests/eval/README.md). Strict: the day a field reaches its floor this
-# fails, and the mark comes off.
+# The held-out fields below their floors when the held-out layout was scored: the
+# extractor does not yet generalise to it there (tests/eval/README.md). Each such
+# field's held-out test is a strict expected failure: the day the field reaches its
+# floor the test fails, and the field comes off this list. A held-out field at its
+# floor carries no mark, so falling below it fails the suite.
+HELD_OUT_BELOW: frozenset[str] = frozenset(
+    {"title", "journal", "year", "issue", "authors", "keywords", "body_start", "body_end"}
+)
 HELD_OUT_BELOW_FLOORS = pytest.mark.xfail(
-    strict=True, reason="generality not yet shown: the held-out layout scores below the floors"
+    strict=True, reason="generality not yet shown: the held-out layout scores below this floor"
 )
 
 
-@pytest.mark.parametrize(
-    "column",
-    [scoring.DEVELOPED, pytest.param(scoring.HELD_OUT_COLUMN, marks=HELD_OUT_BELOW_FLOORS)],
-)
-@pytest.mark.parametrize("field", list(FLOORS))
+def _floor_params() -> list[Any]:
+    developed = [pytest.param(f, scoring.DEVELOPED, id=f"{f}-developed") for f in FLOORS]
+    held_out = [
+        pytest.param(
+            f,
+            scoring.HELD_OUT_COLUMN,
+            marks=[HELD_OUT_BELOW_FLOORS] if f in HELD_OUT_BELOW else [],
+            id=f"{f}-held-out",
+        )
+        for f in FLOORS
+    ]
+    return developed + held_out
+
+
+def test_held_out_marks_name_floors() -> None:
+    assert set(HELD_OUT_BELOW) <= set(FLOORS)
+
+
+@pytest.mark.parametrize(("field", "column"), _floor_params())
 def test_floor(results: list[scoring.Result], field: str, column: str) -> None:
     chosen = scoring.columns(results)[column]
     value = scoring.accuracy(chosen, field)
@@ -99,17 +118,18 @@ def test_floors_are_pinned() -> None:
 def test_size(pages: list[scoring.Page]) -> None:
     layouts = {p.layout for p in pages}
     assert len(pages) >= 40
-    assert len(layouts) >= 6 and scoring.HELD_OUT in layouts
+    assert len(layouts) >= 7 and scoring.HELD_OUT in layouts
     for layout in scoring.LAYOUTS:
         assert sum(p.layout == layout for p in pages) >= 8, layout
 
 
 def test_columns(results: list[scoring.Result]) -> None:
-    """One layout held out (copy-portal); every other one, copy-table among them, developed."""
-    assert scoring.HELD_OUT == pagekit.HELD_OUT == "copy-portal"
+    """One layout held out (copy-archive); every other one, copy-table and copy-portal
+    among them, developed."""
+    assert scoring.HELD_OUT == pagekit.HELD_OUT == "copy-archive"
     assert scoring.LAYOUTS == pagekit.LAYOUTS == tuple(generate.PLAN)
     assert scoring.DEVELOPED_LAYOUTS == (
-        "fx361", "fx361-mobile", "copy-trad", "copy-gbk", "copy-table"
+        "fx361", "fx361-mobile", "copy-trad", "copy-gbk", "copy-table", "copy-portal"
     )  # fmt: skip
     cols = scoring.columns(results)
     developed = {r.page.layout for r in cols[scoring.DEVELOPED]}
@@ -203,6 +223,17 @@ def _flat(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).split())
 
 
+def _date(text: str) -> tuple[int, int, int]:
+    year, month, day = (int(x) for x in text.split("-"))
+    return year, month, day
+
+
+def _dates(text: str) -> set[tuple[int, int, int]]:
+    """Every year-month-day the text writes, whatever the separators."""
+    found = re.findall(r"(?<!\d)(\d{4})\D{1,2}(\d{1,2})\D{1,2}(\d{1,2})(?!\d)", text)
+    return {(int(y), int(m), int(d)) for y, m, d in found}
+
+
 def test_expected_text_is_on_the_page(pages: list[scoring.Page]) -> None:
     """Every expected line, name, keyword and the title are on the page (in the page's
     script, without its pinyin); the date too; the spam and pinyin recorded are there."""
@@ -234,7 +265,7 @@ def test_expected_text_is_on_the_page(pages: list[scoring.Page]) -> None:
             assert shown(value) in flat, (page.id, value)
         if exp["journal"]:
             assert shown(exp["journal"]) in flat, page.id
-        assert exp["date"].replace("-", "") in re.sub(r"\D", "", flat), page.id
+        assert _date(exp["date"]) in _dates(unicodedata.normalize("NFKC", text)), page.id
         everything = _flat(_visible(page, hidden=True))
         for spam in page.spam:
             assert _flat(spam) in everything, (page.id, spam)
@@ -381,15 +412,18 @@ def test_gate_passes_and_fails() -> None:
     held_out_only = [r for r in right if r.page.layout == scoring.HELD_OUT]
     assert scoring.gate(held_out_only, FLOORS)[0] == f"{scoring.DEVELOPED}: no pages"
 
-    def wrong_title_copy_table(page: scoring.Page) -> dict[str, Any]:
-        record = _oracle(page)
-        if page.layout == "copy-table":
-            record["title"] = "青浦"
-        return record
+    # copy-table and copy-portal, once held out, count among the developed layouts now
+    share = 1 / len(scoring.DEVELOPED_LAYOUTS)
+    for layout in ("copy-table", "copy-portal"):
 
-    # copy-table counts among the developed layouts now
-    problems = scoring.gate(scoring.evaluate(pages, extractor=wrong_title_copy_table), FLOORS)
-    assert problems == [f"title: {scoring.DEVELOPED} 0.800 < 0.99"]
+        def wrong_title(page: scoring.Page, layout: str = layout) -> dict[str, Any]:
+            record = _oracle(page)
+            if page.layout == layout:
+                record["title"] = "青浦"
+            return record
+
+        problems = scoring.gate(scoring.evaluate(pages, extractor=wrong_title), FLOORS)
+        assert problems == [f"title: {scoring.DEVELOPED} {1 - share:.3f} < 0.99"], layout
 
 
 def test_gate_passes_on_the_set_with_the_expected_records(pages: list[scoring.Page]) -> None:

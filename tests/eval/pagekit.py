@@ -25,8 +25,16 @@ from crawler.samplesite.corpus import SampleArticle, SampleIssue, SampleJournal,
 from pipelines.cleaning.text import normalize_text, normalize_title
 
 SEED = 20181120
-LAYOUTS = ("fx361", "fx361-mobile", "copy-trad", "copy-gbk", "copy-table", "copy-portal")
-HELD_OUT = "copy-portal"
+LAYOUTS = (
+    "fx361",
+    "fx361-mobile",
+    "copy-trad",
+    "copy-gbk",
+    "copy-table",
+    "copy-portal",
+    "copy-archive",
+)
+HELD_OUT = "copy-archive"
 SHORT_BODY, LONG_BODY = 600, 8000
 MARGIN = 40  # mojibake stays this far from either end of the body
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from layouts import fx361, gbk, mobile, portal, table, trad
+from layouts import archive, fx361, gbk, mobile, portal, table, trad
 
 LAYOUT_MODULES: dict[str, ModuleType] = {
     "fx361": fx361,
@@ -13,4 +13,5 @@ LAYOUT_MODULES: dict[str, ModuleType] = {
     "copy-gbk": gbk,
     "copy-table": table,
     "copy-portal": portal,
+    "copy-archive": archive,
 }
