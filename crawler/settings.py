@@ -34,6 +34,14 @@ DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
 RETRY_TIMES = 3
 
+DOWNLOADER_MIDDLEWARES = {
+    # Sees responses before the retry middleware (550): a 200 anti-bot page is not retried.
+    "crawler.middlewares.AntiBotMiddleware": 560,
+}
+# Anti-bot pages (captcha, challenge, empty): each doubles the delay; this many end the run.
+ANTIBOT_MAX_PAGES = 10
+ANTIBOT_MAX_DELAY = 60.0
+
 ITEM_PIPELINES = {
     "pipelines.clean.CleanPipeline": 100,
     "pipelines.validate.ValidatePipeline": 200,

@@ -15,7 +15,7 @@ from crawler.arguments import BadArgument
 from pipelines.database import DatabaseError, sqlite_path
 
 # Finish reasons that mean the run did not do its job.
-FAILED_REASONS = frozenset({"bad_argument", "shutdown"})
+FAILED_REASONS = frozenset({"bad_argument", "shutdown", "blocked"})
 
 
 class Command(ScrapyCrawl):
