@@ -10,6 +10,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response, TextResponse
 from scrapy.utils.defer import deferred_from_coro
+from twisted.python.failure import Failure
 
 from crawler.antibot import antibot_kind
 
@@ -48,9 +49,18 @@ class AntiBotMiddleware:
         self._slow_down(request)
         if self.seen == self.max_pages:
             logger.error("blocked: %d anti-bot pages; ending the run", self.seen)
+            self._drop_queued()
             assert self.crawler.engine is not None
             deferred_from_coro(self.crawler.engine.close_spider_async(reason="blocked"))
         raise IgnoreRequest(f"anti-bot page ({kind}): {request.url}")
+
+    def _drop_queued(self) -> None:
+        """Requests waiting out the raised delays are not sent: the run is over."""
+        assert self.crawler.engine is not None
+        for slot in self.crawler.engine.downloader.slots.values():
+            while slot.queue:
+                request, waiting = slot.queue.popleft()
+                waiting.errback(Failure(IgnoreRequest(f"not requested, blocked: {request.url}")))
 
     def _slow_down(self, request: Request) -> None:
         engine = self.crawler.engine

@@ -80,5 +80,5 @@ def test_many_anti_bot_pages_end_the_run_as_blocked(blocking_site: str, tmp_path
     assert stored == 0
     # three pages, and at most the one in flight when the third came back
     assert result.stat("antibot/captcha") in (3, 4)
-    assert result.stat("downloader/request_count") <= 5  # robots.txt + those
+    assert result.stat("response_received_count") <= 5  # robots.txt + those
     assert "delay now" in result.log
