@@ -1,23 +1,17 @@
-"""Validate pipeline: an article without what every record needs is dropped."""
+"""Validate pipeline: an article unfit to store is dropped with its reason
+(counted in the stats, logged once with its URL); a doubtful value is set
+aside and the article stored with a flag that says so."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from itemadapter import ItemAdapter
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
-REQUIRED = ("title", "journal", "body")
-
-
-def missing_fields(item: dict[str, Any]) -> list[str]:
-    """The required fields an item lacks.
-
-    >>> missing_fields({"title": "题目", "journal": "", "body": "正文"})
-    ['journal']
-    """
-    return [name for name in REQUIRED if not item.get(name)]
+from pipelines.checks import doubts, drop_reasons
 
 
 class ValidatePipeline:
@@ -30,9 +24,16 @@ class ValidatePipeline:
 
     def process_item(self, item: Any) -> Any:
         adapter = ItemAdapter(item)
-        missing = missing_fields(adapter.asdict())
-        if missing:
-            for name in missing:
-                self.stats.inc_value(f"validate/dropped/missing_{name}")
-            raise DropItem(f"missing {', '.join(missing)}: {adapter.get('url')}")
+        record = adapter.asdict()
+        reasons = drop_reasons(record)
+        if reasons:
+            for key in reasons:
+                self.stats.inc_value(f"validate/dropped/{key}")
+            raise DropItem(f"{', '.join(reasons.values())}: {adapter.get('url')}")
+        fixed, flags = doubts(record, date.today())
+        for name, value in fixed.items():
+            adapter[name] = value
+        adapter["flags"] = sorted({*(adapter.get("flags") or []), *flags})
+        for flag in flags:
+            self.stats.inc_value(f"validate/flagged/{flag}")
         return item

@@ -16,6 +16,7 @@ from crawler import fields
 from crawler.items import Article
 from crawler.sites import fx361, generic, mirror
 from crawler.sites.decoding import redecode
+from pipelines.checks import MAX_BODY_CHARS
 
 PARSERS: tuple[ModuleType, ...] = (fx361, mirror)
 FILLABLE = ("title", "date", "time", "authors", "journal", "year", "issue", "issue_label", "body")
@@ -43,12 +44,17 @@ def parse_article(response: Response) -> Article:
         article = found
     else:
         raise NotAnArticle(response.url)
+    if article.body and len(article.body) > MAX_BODY_CHARS:
+        # Cut before cleaning, which costs per line: a runaway page is not an article's length.
+        article.body = article.body[:MAX_BODY_CHARS].rsplit("\n", 1)[0]
+        article.flags.append("body_truncated")
     _keywords_from_body(article)
     article.url = response.url
     article.source_host = (urlsplit(response.url).hostname or "").lower()
     article.article_id = fields.article_id(response.url)
-    if article.date is None:
-        article.date = fields.url_date(response.url)
+    if article.date is None and (from_url := fields.url_date(response.url)):
+        article.date = from_url
+        article.flags.append("date_from_url")
     article.fetched_at = datetime.now(UTC).isoformat(timespec="seconds")
     return article
 
