@@ -1,4 +1,5 @@
-"""`journals`: export and inspect the harvested articles, serve the sample site."""
+"""`journals`: search, show, export and inspect the harvested articles, serve
+the sample site."""
 
 from __future__ import annotations
 
@@ -6,12 +7,17 @@ import argparse
 import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import IO, Any
 
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from crawler.arguments import BadArgument, parse_years
+from crawler.filters import Filters
 from pipelines.database import DEFAULT_DATABASE_URL, DatabaseError, open_engine
+
+Writer = Callable[[Iterable[dict[str, Any]], IO[str]], int]
 
 
 class CliError(Exception):
@@ -31,23 +37,150 @@ def _db_argument(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _filter_arguments(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("filters (all must hold)")
+    group.add_argument(
+        "--journal", action="append", default=[], metavar="NAME", help="journal (repeatable)"
+    )
+    group.add_argument("--province", help="the journal's province: 浙江 or 浙江省")
+    group.add_argument("--year", metavar="YEARS", help="a year (2018) or years (2016-2019)")
+    group.add_argument("--issue", help="issue number as printed: 9, Z1, 1-2")
+    group.add_argument("--author", metavar="NAME", help="an author's name, exactly")
+    group.add_argument("--keyword", metavar="WORD", help="a keyword, exactly")
+
+
+def filters_from(args: argparse.Namespace) -> Filters:
+    try:
+        years = parse_years(args.year)
+    except BadArgument as exc:
+        raise CliError(f"--year: {str(exc).removeprefix('years: ')}") from exc
+    return Filters(
+        journals=tuple(name.strip() for name in args.journal),
+        province=args.province,
+        years=years,
+        issue=args.issue,
+        author=args.author,
+        keyword=args.keyword,
+    )
+
+
+def _writer(fmt: str) -> Writer:
+    from crawler import citations, export
+
+    writers: dict[str, Writer] = {
+        "jsonl": export.write_jsonl,
+        "csv": export.write_csv,
+        "ris": citations.write_ris,
+        "bibtex": citations.write_bibtex,
+    }
+    return writers[fmt]
+
+
+def _write_out(path: str | None, write: Callable[[IO[str]], int]) -> int:
+    if path in (None, "-"):
+        return write(sys.stdout)
+    try:
+        with open(path, "w", encoding="utf-8", newline="") as out:
+            return write(out)
+    except OSError as exc:
+        raise CliError(f"cannot write {path}: {exc.strerror}") from exc
+
+
+def _ranked_ids(session: Session, query: str, filters: Filters) -> list[int]:
+    from crawler import search
+
+    try:
+        return [article_id for article_id, _ in search.ranked(session, query, filters)]
+    except search.QueryError as exc:
+        raise CliError(str(exc)) from exc
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from crawler import export
 
+    filters = filters_from(args)
     engine = open_engine(args.db or default_database_url())
-    write = export.write_jsonl if args.format == "jsonl" else export.write_csv
+    write = _writer(args.format)
     with Session(engine) as session:
-        rows = export.records(session)
-        if args.output in (None, "-"):
-            count = write(rows, sys.stdout)
+        if args.query is not None:
+            rows = export.records_by_id(session, _ranked_ids(session, args.query, filters))
         else:
-            try:
-                with open(args.output, "w", encoding="utf-8", newline="") as out:
-                    count = write(rows, out)
-            except OSError as exc:
-                raise CliError(f"cannot write {args.output}: {exc.strerror}") from exc
+            rows = export.records(session, filters)
+        count = _write_out(args.output, lambda out: write(rows, out))
     engine.dispose()
     print(f"exported {count} articles", file=sys.stderr)
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from crawler import export, search
+
+    filters = filters_from(args)
+    if args.limit < 0:
+        raise CliError(f"--limit: {args.limit} is negative (0 shows every match)")
+    engine = open_engine(args.db or default_database_url())
+    with Session(engine) as session:
+        try:
+            hits, total = search.search(session, args.query, filters, args.limit or None)
+        except search.QueryError as exc:
+            raise CliError(str(exc)) from exc
+        rows = list(export.records_by_id(session, [hit.id for hit in hits]))
+    engine.dispose()
+    for rank, (hit, row) in enumerate(zip(hits, rows, strict=True), 1):
+        row.update(rank=rank, score=round(hit.score, 6), snippet=hit.snippet)
+    if args.format == "table":
+        print(search_table(rows, total))
+    elif args.format == "jsonl":
+        export.write_jsonl(rows, sys.stdout)
+    else:
+        export.write_csv(rows, sys.stdout, fields=(*export.FIELDS, *SEARCH_FIELDS))
+    if args.format != "table":
+        print(f"{len(rows)} of {total} matching articles", file=sys.stderr)
+    return 0
+
+
+SEARCH_FIELDS = ("rank", "score", "snippet")
+
+
+def search_table(rows: list[dict[str, Any]], total: int) -> str:
+    from crawler.table import render
+
+    if not rows:
+        return "no article matches"
+    cells = [
+        [
+            str(row["rank"]),
+            str(row["id"]),
+            row["journal"],
+            f"{row['year']}({row['issue']})" if row["year"] else "",
+            row["title"],
+            row["snippet"],
+        ]
+        for row in rows
+    ]
+    table = render(
+        ["#", "id", "journal", "issue", "title", "snippet"], cells, [4, 8, 12, 9, 30, 64]
+    )
+    shown = f"the best {len(rows)} of {total}" if len(rows) < total else f"all {total}"
+    return f"{table}\n\n{shown} matching articles (journals show ID for one in full)"
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    import json
+
+    from crawler import show
+
+    engine = open_engine(args.db or default_database_url())
+    with Session(engine) as session:
+        article_id = show.find(session, args.article)
+        if article_id is None:
+            raise CliError(f"no article has the id or URL {args.article!r}")
+        row = show.record(session, article_id)
+    engine.dispose()
+    if args.format == "json":
+        print(json.dumps(row, ensure_ascii=False, indent=2))
+    else:
+        print(show.format_article(row))
     return 0
 
 
@@ -86,10 +219,38 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True)
 
-    export = sub.add_parser("export", help="write every article as JSON Lines or CSV")
+    search = sub.add_parser(
+        "search",
+        help="full-text search of titles, bodies and keywords",
+        description="Find articles whose title, body or keywords contain every word of "
+        "QUERY (words are separated by spaces; any length, matched as written). "
+        "A query that starts with - goes after --: journals search -- -QUERY.",
+    )
+    search.add_argument("query", metavar="QUERY")
+    _filter_arguments(search)
+    search.add_argument(
+        "--limit", type=int, default=20, metavar="N", help="show the best N (0: all; default 20)"
+    )
+    search.add_argument("--format", choices=("table", "jsonl", "csv"), default="table")
+    _db_argument(search)
+    search.set_defaults(run=cmd_search)
+
+    show = sub.add_parser("show", help="print one article in full")
+    show.add_argument("article", metavar="ID|URL", help="its id, or a URL it was seen at")
+    show.add_argument("--format", choices=("text", "json"), default="text")
+    _db_argument(show)
+    show.set_defaults(run=cmd_show)
+
+    export = sub.add_parser(
+        "export", help="write articles as JSON Lines, CSV, RIS or BibTeX (all, or filtered)"
+    )
     _db_argument(export)
-    export.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
+    export.add_argument("--format", choices=("jsonl", "csv", "ris", "bibtex"), default="jsonl")
     export.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
+    export.add_argument(
+        "--query", metavar="QUERY", help="only articles matching QUERY, best first (as search)"
+    )
+    _filter_arguments(export)
     export.set_defaults(run=cmd_export)
 
     stats = sub.add_parser("stats", help="articles per journal and year, field coverage")

@@ -10,7 +10,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session
 
-from pipelines import models
+from pipelines import migrate, models
+from pipelines.catalogue import catalogue
 from pipelines.identity import fingerprint, id_from_fingerprint
 
 DEFAULT_DATABASE_URL = "sqlite:///data/articles.db"
@@ -39,7 +40,22 @@ def sqlite_path(url: str) -> Path | None:
     return Path(parsed.database)
 
 
+def occurrences(text: str | None, term: str | None) -> int:
+    """How often `term` occurs in `text` (SQL function `occurrences`), ASCII
+    letters matched in either case, as SQLite's LIKE and the trigram index do.
+
+    >>> occurrences("民情；体察民情", "民情"), occurrences("AI与ai", "Ai"), occurrences(None, "x")
+    (2, 2, 0)
+    """
+    if not text or not term:
+        return 0
+    if term.isascii() and any(ch.isalpha() for ch in term):
+        return text.lower().count(term.lower())
+    return text.count(term)
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.create_function("occurrences", 2, occurrences, deterministic=True)
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
@@ -49,9 +65,9 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 def open_engine(url: str, *, create: bool = False) -> Engine:
-    """An engine for `url`; SQLite runs in WAL mode. With `create`, a missing
-    SQLite file (and its folder) is made and the tables are created; without
-    it, a missing file is an error."""
+    """An engine for `url`, its schema migrated to the newest revision; SQLite
+    runs in WAL mode. With `create`, a missing SQLite file (and its folder) is
+    made; without it, a missing file is an error."""
     path = sqlite_path(url)
     if path is not None:
         if create:
@@ -64,8 +80,7 @@ def open_engine(url: str, *, create: bool = False) -> Engine:
         raise DatabaseError(f"cannot open database URL {url!r}: {exc}") from exc
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
-    if create:
-        models.Base.metadata.create_all(engine)
+    migrate.upgrade(engine)
     return engine
 
 
@@ -88,7 +103,10 @@ class Writer:
         return row
 
     def journal(self, name: str) -> models.Journal:
-        return self._get_or_create(models.Journal, name, name=name)
+        row = self._get_or_create(models.Journal, name, name=name)
+        if row.id is None and (entry := catalogue().get(name)):
+            row.province, row.level, row.fx361_code = entry.province, entry.level, entry.fx361_code
+        return row
 
     def issue(
         self, journal: models.Journal, year: int, issue: str, label: str | None
@@ -131,6 +149,10 @@ class Writer:
         if self.session.get(models.Fingerprint, digest) is None:
             self.session.add(models.Fingerprint(digest=digest, article=article))
         self._add_source(article, item["url"], item["source_host"], now)
+        if item.get("toc_count") is not None and item.get("year") and item.get("issue"):
+            journal = self.journal(item["journal"])
+            issue = self.issue(journal, item["year"], item["issue"], item.get("issue_label"))
+            issue.toc_count = item["toc_count"]
         return outcome
 
     def _fill(self, article: models.Article, item: dict[str, Any], now: str) -> None:

@@ -1,5 +1,10 @@
 """The database: journals, their issues, articles, authors, keywords and every
-URL an article was seen at. SQLAlchemy 2.0 typed models."""
+URL an article was seen at. SQLAlchemy 2.0 typed models.
+
+The schema is made and changed by the migrations in `pipelines/migrations/`
+(never by `create_all`); a test checks that they and these models agree. The
+full-text index `articles_fts` and the view `issue_counts` exist only there.
+Every table and column is described in `pipelines/schema.py`."""
 
 from __future__ import annotations
 
@@ -16,6 +21,9 @@ class Journal(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(100), unique=True)
+    province: Mapped[str | None] = mapped_column(String(20))  # 上海, 浙江, …
+    level: Mapped[str | None] = mapped_column(String(20))  # provincial, city
+    fx361_code: Mapped[str | None] = mapped_column(String(40))  # zjrd in /bk/zjrd/
 
     issues: Mapped[list[Issue]] = relationship(back_populates="journal")
 
@@ -31,6 +39,7 @@ class Issue(Base):
     year: Mapped[int]
     issue: Mapped[str] = mapped_column(String(10))
     label: Mapped[str | None] = mapped_column(String(40))
+    toc_count: Mapped[int | None]  # articles the issue's table of contents lists
 
     journal: Mapped[Journal] = relationship(back_populates="issues")
 

@@ -60,6 +60,17 @@ def run_crawl(spider: str, *args: str, db: Path, settings: list[str] | None = No
     return CrawlResult(done.returncode, done.stdout + done.stderr)
 
 
+def journals(*args: str) -> subprocess.CompletedProcess[str]:
+    """`journals ARGS` as the user runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "crawler.cli", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
 @pytest.fixture(scope="session")
 def sample_site() -> Iterator[server.SampleSite]:
     site = server.start(0)
