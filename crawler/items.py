@@ -32,3 +32,5 @@ class Article:
     body: str | None = None
     flags: list[str] = field(default_factory=list)
     fetched_at: str | None = None
+    # How many articles the table of contents of the issue page it was found on lists.
+    toc_count: int | None = None

@@ -40,18 +40,24 @@ def sqlite_path(url: str) -> Path | None:
     return Path(parsed.database)
 
 
-def occurrences(text: str | None, term: str | None) -> int:
+def occurrences(text: str | bytes | None, term: str | None) -> int:
     """How often `term` occurs in `text` (SQL function `occurrences`), ASCII
     letters matched in either case, as SQLite's LIKE and the trigram index do.
+    Given as bytes (`CAST(body AS BLOB)`), the text is counted as UTF-8
+    without decoding it, which is faster.
 
     >>> occurrences("民情；体察民情", "民情"), occurrences("AI与ai", "Ai"), occurrences(None, "x")
     (2, 2, 0)
+    >>> occurrences("民情；体察民情".encode(), "民情"), occurrences("AI与ai".encode(), "Ai")
+    (2, 2)
     """
     if not text or not term:
         return 0
-    if term.isascii() and any(ch.isalpha() for ch in term):
-        return text.lower().count(term.lower())
-    return text.count(term)
+    fold = any(ch.isascii() and ch.isalpha() for ch in term)
+    if isinstance(text, bytes):
+        needle = term.encode("utf-8")
+        return text.lower().count(needle.lower()) if fold else text.count(needle)
+    return text.lower().count(term.lower()) if fold else text.count(term)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

@@ -103,12 +103,15 @@ class Fx361Spider(scrapy.Spider):
         return self.years is None or (year is not None and self.years[0] <= year <= self.years[1])
 
     def parse_issue(self, response: TextResponse) -> Iterator[Request]:
-        for url in fx361.article_links(response):
-            yield response.follow(url, callback=self.parse_article)
+        urls = list(dict.fromkeys(fx361.article_links(response)))
+        for url in urls:  # each article carries how many the table of contents lists
+            yield response.follow(url, callback=self.parse_article, cb_kwargs={"toc": len(urls)})
 
-    def parse_article(self, response: Response) -> Iterator[Article]:
+    def parse_article(self, response: Response, toc: int | None = None) -> Iterator[Article]:
         try:
-            yield sites.parse_article(response)
+            article = sites.parse_article(response)
+            article.toc_count = toc
+            yield article
         except sites.NotAnArticle:
             self.crawler.stats.inc_value("article/not_an_article")
             self.logger.warning("not an article page: %s", response.url)
