@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test eval lint bench clean
+.PHONY: install demo test eval lint bench bench-search clean
 
 install: $(STAMP)
 
@@ -38,6 +38,10 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/crawl_rate.py
+
+# Search latency on 50,000 synthetic articles against a plain LIKE scan (a few minutes, ~2 GB).
+bench-search: $(STAMP)
+	$(BIN)/python bench/search.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check crawler pipelines tests bench

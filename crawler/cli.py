@@ -4,10 +4,12 @@ the sample site."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
 from typing import IO, Any
 
 from sqlalchemy.exc import SQLAlchemyError
@@ -189,8 +191,31 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
     engine = open_engine(args.db or default_database_url())
     with Session(engine) as session:
-        print(report.format_coverage(report.coverage(session)))
+        cov = report.coverage(session)
     engine.dispose()
+    print(report.format_coverage(cov), flush=True)
+    if args.plot:
+        from crawler import heatmap
+
+        try:
+            heatmap.plot(cov, args.plot)
+        except OSError as exc:
+            raise CliError(f"cannot write {args.plot}: {exc.strerror or exc}") from exc
+        print(f"heat map written to {args.plot}", file=sys.stderr)
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from crawler import web
+    from pipelines.database import sqlite_path
+
+    url = args.db or default_database_url()
+    path = sqlite_path(url)
+    if path is None:
+        raise CliError(f"serve needs a SQLite file, not {url!r}")
+    open_engine(url).dispose()  # exists, and its schema is the newest
+    with contextlib.suppress(KeyboardInterrupt):
+        web.serve(path, args.host, args.port)
     return 0
 
 
@@ -255,7 +280,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     stats = sub.add_parser("stats", help="articles per journal and year, field coverage")
     _db_argument(stats)
+    stats.add_argument(
+        "--plot",
+        type=Path,
+        metavar="FILE.png",
+        help="also draw the journal × year table as a heat map",
+    )
     stats.set_defaults(run=cmd_stats)
+
+    serve = sub.add_parser("serve", help="browse and query the database in the browser (Datasette)")
+    serve.add_argument("--port", type=int, default=8001, help="port (default 8001)")
+    serve.add_argument("--host", default="127.0.0.1", help="address (default 127.0.0.1)")
+    _db_argument(serve)
+    serve.set_defaults(run=cmd_serve)
 
     sample = sub.add_parser("sample-site", help="serve the bundled sample site on 127.0.0.1")
     sample.add_argument("--port", type=int, default=8361, help="port (0 picks a free one)")

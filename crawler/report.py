@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -15,6 +15,10 @@ class Coverage:
     articles: int
     per_journal_year: dict[str, dict[int | None, int]]
     fields: dict[str, int]  # articles with the field present
+    issues: dict[str, dict[int, int]] = field(default_factory=dict)  # issues with articles
+    # issues with fewer articles stored than their table of contents lists
+    incomplete: dict[str, dict[int, int]] = field(default_factory=dict)
+    short: tuple[tuple[str, int, str, int, int], ...] = ()  # journal, year, issue, stored, listed
 
 
 def coverage(session: Session) -> Coverage:
@@ -47,7 +51,33 @@ def coverage(session: Session) -> Coverage:
         },
         "body": session.scalar(select(func.count()).where(models.Article.body != "")) or 0,
     }
-    return Coverage(articles, per, fields)
+    issues: dict[str, dict[int, int]] = {}
+    for journal, y, n in session.execute(
+        select(models.Journal.name, year, func.count(func.distinct(models.Issue.id)))
+        .select_from(models.Article)
+        .join(models.Article.journal)
+        .join(models.Article.issue)
+        .group_by(models.Journal.name, year)
+    ):
+        issues.setdefault(journal, {})[y] = n
+    stored = (
+        select(func.count(models.Article.id))
+        .where(models.Article.issue_id == models.Issue.id)
+        .scalar_subquery()
+    )
+    short = tuple(
+        (journal, y, issue, n, listed)
+        for journal, y, issue, n, listed in session.execute(
+            select(models.Journal.name, year, models.Issue.issue, stored, models.Issue.toc_count)
+            .join(models.Issue.journal)
+            .where(models.Issue.toc_count > stored)
+            .order_by(models.Journal.name, year, models.Issue.issue)
+        )
+    )
+    incomplete: dict[str, dict[int, int]] = {}
+    for journal, y, *_ in short:
+        incomplete.setdefault(journal, {})[y] = incomplete.get(journal, {}).get(y, 0) + 1
+    return Coverage(articles, per, fields, issues, incomplete, short)
 
 
 def format_coverage(cov: Coverage) -> str:
@@ -64,6 +94,12 @@ def format_coverage(cov: Coverage) -> str:
             + "".join(f"{c or '·':>7}" for c in cells)
             + f"{sum(counts.values()):>7}"
         )
+    if cov.short:
+        lines += ["", "issues with fewer articles stored than their table of contents lists"]
+        lines += [
+            f"  {_pad(journal, width)}{y} {issue:<5}{n:>4} of {listed}"
+            for journal, y, issue, n, listed in cov.short
+        ]
     lines += ["", "field coverage"]
     for name, n in cov.fields.items():
         share = n / cov.articles if cov.articles else 0.0
