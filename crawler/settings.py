@@ -32,9 +32,29 @@ AUTOTHROTTLE_START_DELAY = 1
 AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
 DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
-RETRY_TIMES = 3
+
+# Faults: a page that fails for a while (5xx, 429, 408, reset, timeout,
+# truncated body) is retried up to RETRY_TIMES times, waiting base × 2^n
+# seconds (jittered, capped at RETRY_BACKOFF_MAX), and at least what
+# Retry-After asks, up to RETRY_AFTER_MAX (crawler/retry.py). A page that still
+# fails is counted and logged as `failures/*` (crawler/failures.py).
+RETRY_TIMES = 5
+RETRY_BACKOFF_BASE = 1.0
+RETRY_BACKOFF_MAX = 60.0
+RETRY_AFTER_MAX = 300.0
+# A page not done in 30 s is a failure to retry, not a reason to wait 3 minutes.
+DOWNLOAD_TIMEOUT = 30
+# A body shorter than its Content-Length is an error (retried), never a partial page.
+DOWNLOAD_FAIL_ON_DATALOSS = True
 
 DOWNLOADER_MIDDLEWARES = {
+    # A redirected request is checked for its host even when it is a retry (dont_filter).
+    "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
+    "crawler.offsite.OffsiteMiddleware": 50,
+    # Final outcomes only: below the retry middleware, it sees what retries gave up on.
+    "crawler.failures.FailureMiddleware": 540,
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "crawler.retry.BackoffRetryMiddleware": 550,
     # Sees responses before the retry middleware (550): a 200 anti-bot page is not retried.
     "crawler.middlewares.AntiBotMiddleware": 560,
 }
@@ -51,3 +71,24 @@ ITEM_PIPELINES = {
 # Progress on long runs: pages and items per minute, every 60 seconds.
 LOGSTATS_INTERVAL = 60.0
 FEED_EXPORT_ENCODING = "utf-8"
+
+EXTENSIONS = {
+    # A progress line every PROGRESS_INTERVAL seconds and a summary at the end.
+    "crawler.progress.Progress": 500,
+    # Run by scrapyd from a zipped egg: Alembic's migration scripts copied out of it.
+    "crawler.eggs.ZippedMigrations": 0,
+}
+# Seconds between progress lines (pages, articles stored, rate, errors); 0: none.
+PROGRESS_INTERVAL = 60.0
+
+# Archive runs: with `-s JOBDIR=data/jobs/<name>` a run stopped in any way, even
+# by SIGKILL, and started again with the same command ends with every article
+# (crawler/resume.py). Without JOBDIR these act as Scrapy's own.
+SCHEDULER = "crawler.resume.ResumeScheduler"
+DUPEFILTER_CLASS = "crawler.resume.ResumeDupeFilter"
+SPIDER_MIDDLEWARES = {
+    # Closest to the engine: it sees what reaches the scheduler and the pipelines.
+    "crawler.resume.ResumeTracker": 10,
+}
+# Seconds between reads of the database for the articles stored (JOBDIR runs).
+RESUME_CHECK_INTERVAL = 2.0

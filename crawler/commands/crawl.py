@@ -1,6 +1,7 @@
 """`scrapy crawl`, with spider arguments checked before the crawl starts (so a
 bad value is one line, not a traceback after the start-up log) and an exit
-status that says how the crawl ended."""
+status that says how the crawl ended: 0 done, 1 failed, 2 bad argument, 75
+another crawl is writing the same database (crawler.runlock)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from scrapy.exceptions import UsageError
 from scrapy.spiderloader import get_spider_loader
 
 from crawler.arguments import BadArgument
+from crawler.runlock import LOCKED_EXIT, Locked, RunLock
 from pipelines.database import DatabaseError, sqlite_path
 
 # Finish reasons that mean the run did not do its job.
@@ -47,10 +49,25 @@ class Command(ScrapyCrawl):
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         if len(args) != 1:
             return super().run(args, opts)
-        assert self.crawler_process
+        assert self.crawler_process and self.settings is not None
         crawler = self._create_crawler(args[0])
-        self.crawler_process.crawl(crawler, **opts.spargs)
-        self.crawler_process.start()
+        # Before the crawl starts (crawl() may open the pipelines, and so the
+        # database, at once); held until the process ends, however it ends.
+        database = sqlite_path(self.settings["DATABASE_URL"])
+        lock = RunLock(database) if database is not None else None
+        if lock is not None:
+            try:
+                lock.acquire()
+            except Locked as exc:
+                print(f"scrapy crawl {args[0]}: {exc}", file=sys.stderr)
+                self.exitcode = LOCKED_EXIT
+                return
+        try:
+            self.crawler_process.crawl(crawler, **opts.spargs)
+            self.crawler_process.start()
+        finally:
+            if lock is not None:
+                lock.release()
         reason = crawler.stats.get_value("finish_reason") if crawler.stats else None
         if self.crawler_process.bootstrap_failed or reason in FAILED_REASONS:
             self.exitcode = 1
