@@ -89,6 +89,8 @@ def test_an_archive_run_killed_and_resumed_ends_with_every_article_once(
         "fx361",
         "-a",
         f"journal={JOURNAL}",
+        "-a",
+        "mode=full",  # a resumed run makes exactly the requests left, stored articles too
         "-s",
         f"DATABASE_URL=sqlite:///{db}",
         "-s",
@@ -155,6 +157,8 @@ def test_without_jobdir_nothing_is_kept(sample_site: SampleSite, tmp_path: Path)
             "fx361",
             "-a",
             "journal=上海人大月刊",
+            "-a",
+            "mode=full",  # the second crawl fetches the whole journal again
             db=db,
             settings=["-s", f"FX361_BASE_URL={sample_site.base_url}"],
         )

@@ -46,6 +46,7 @@ class IssueLink:
     url: str
     label: str
     year: int | None
+    issue: str | None = None  # `9`, `Z1`, `1-2`, as the label gives it
 
 
 def journal_links(response: TextResponse) -> list[JournalLink]:
@@ -72,7 +73,12 @@ def issue_links(response: TextResponse) -> list[IssueLink]:
         label = a.css("::text").get("").strip()
         parsed = fields.issue_label(label)
         links.append(
-            IssueLink(response.urljoin(a.attrib["href"]), label, parsed.year if parsed else None)
+            IssueLink(
+                response.urljoin(a.attrib["href"]),
+                label,
+                parsed.year if parsed else None,
+                parsed.issue if parsed else None,
+            )
         )
     return links
 

@@ -14,6 +14,7 @@ from scrapy.settings import BaseSettings
 
 from crawler import sites
 from crawler.arguments import BadArgument, parse_url, parse_years, split_list
+from crawler.incremental import StoredArticles, parse_mode, parse_refresh
 from crawler.items import Article
 from crawler.sites import fx361
 
@@ -21,7 +22,13 @@ from crawler.sites import fx361
 class Fx361Spider(scrapy.Spider):
     """Arguments: `journal` (names or journal-page URLs, comma-separated),
     `years` (`2018` or `2016-2019`), `issue` (an issue-page URL). With none,
-    every journal the site lists is walked."""
+    every journal the site lists is walked.
+
+    `mode`: `incremental` (the default) fetches no article page whose article
+    is stored and stops a journal's issue list at the first issue complete in
+    the database; `full` fetches everything again. `refresh` (days): in
+    incremental mode, fetch again articles last fetched longer ago than that.
+    The database questions are `crawler.incremental`'s; the spider navigates."""
 
     name = "fx361"
 
@@ -31,9 +38,14 @@ class Fx361Spider(scrapy.Spider):
         years: str | None = None,
         issue: str | None = None,
         base_url: str = fx361.DEFAULT_BASE_URL,
+        mode: str | None = None,
+        refresh: str | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
+        self.mode = parse_mode(mode)
+        self.refresh_days = parse_refresh(refresh)
+        self.stored: StoredArticles | None = None
         self.base_url = base_url.rstrip("/")
         self.base_host = urlsplit(self.base_url).hostname or ""
         self.allowed_domains = [self.base_host]
@@ -50,7 +62,14 @@ class Fx361Spider(scrapy.Spider):
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Fx361Spider:
         kwargs.setdefault("base_url", crawler.settings.get("FX361_BASE_URL"))
-        return super().from_crawler(crawler, *args, **kwargs)
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        if spider.mode == "incremental":
+            spider.stored = StoredArticles(crawler.settings["DATABASE_URL"], spider.refresh_days)
+        return spider
+
+    def closed(self, reason: str) -> None:
+        if self.stored is not None:
+            self.stored.close()
 
     @classmethod
     def check_arguments(cls, settings: BaseSettings, **kwargs: Any) -> None:
@@ -89,9 +108,16 @@ class Fx361Spider(scrapy.Spider):
 
     def parse_journal(self, response: TextResponse) -> Iterator[Request]:
         links = fx361.issue_links(response)
+        journal = fx361.journal_name(response)
         for link in links:
-            if self._wanted_year(link.year):
-                yield response.follow(link.url, callback=self.parse_issue)
+            if not self._wanted_year(link.year):
+                continue
+            if self._complete(journal, link):
+                # Newest first: the issues past this one were stored before it.
+                self.crawler.stats.inc_value("incremental/stopped_at_complete_issue")
+                self.logger.info("%s: stopped at %s, complete in the database", journal, link.label)
+                return
+            yield response.follow(link.url, callback=self.parse_issue)
         # Issues are listed newest first: past the first wanted year, stop paging.
         oldest = min((link.year for link in links if link.year), default=None)
         if (next_page := fx361.next_page(response)) and not (
@@ -102,10 +128,21 @@ class Fx361Spider(scrapy.Spider):
     def _wanted_year(self, year: int | None) -> bool:
         return self.years is None or (year is not None and self.years[0] <= year <= self.years[1])
 
+    def _complete(self, journal: str | None, link: fx361.IssueLink) -> bool:
+        if self.stored is None or not journal or link.year is None or not link.issue:
+            return False
+        return self.stored.issue_complete(journal, link.year, link.issue)
+
     def parse_issue(self, response: TextResponse) -> Iterator[Request]:
         urls = list(dict.fromkeys(fx361.article_links(response)))
+        skip = self.stored.stored(urls) if self.stored else set()
+        if skip:
+            self.crawler.stats.inc_value("incremental/skipped_stored", len(skip))
         for url in urls:  # each article carries how many the table of contents lists
-            yield response.follow(url, callback=self.parse_article, cb_kwargs={"toc": len(urls)})
+            if url not in skip:
+                yield response.follow(
+                    url, callback=self.parse_article, cb_kwargs={"toc": len(urls)}
+                )
 
     def parse_article(self, response: Response, toc: int | None = None) -> Iterator[Article]:
         try:

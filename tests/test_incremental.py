@@ -1,0 +1,158 @@
+"""Incremental runs (`-a mode=incremental`, the default) fetch only what the
+database lacks; `-a mode=full` fetches everything again; `-a refresh=DAYS`
+fetches again what was fetched longer ago than that."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from pathlib import Path
+
+import pytest
+from conftest import Crawled, CrawlResult, run_crawl
+
+from crawler.samplesite.corpus import SampleArticle, SampleIssue, SampleJournal, all_articles
+from crawler.samplesite.render import article_path
+from crawler.samplesite.server import SampleSite
+
+JOURNAL = "浙江人大"
+
+
+def copy_of(crawled: Crawled, tmp_path: Path) -> Path:
+    """A copy of the database the session's crawl of the whole site made."""
+    db = tmp_path / "articles.db"
+    with sqlite3.connect(crawled.db) as src, sqlite3.connect(db) as dst:
+        src.backup(dst)
+    return db
+
+
+def crawl(site: SampleSite, db: Path, *args: str) -> CrawlResult:
+    result = run_crawl(
+        "fx361",
+        *args,
+        db=db,
+        settings=["-s", f"FX361_BASE_URL={site.base_url}", "-s", "LOG_LEVEL=DEBUG"],
+    )
+    assert result.returncode == 0, result.log[-3000:]
+    return result
+
+
+def article_pages(result: CrawlResult) -> list[str]:
+    """The article pages the crawl fetched (a `Crawled (200) <GET …>` line each)."""
+    return [
+        url for url in re.findall(r"Crawled \(\d+\) <GET (\S+)>", result.log) if "/page/" in url
+    ]
+
+
+def count(db: Path, table: str) -> int:
+    with sqlite3.connect(db) as conn:
+        return conn.execute(f"select count(*) from {table}").fetchone()[0]
+
+
+def newest_issue(name: str) -> tuple[SampleJournal, SampleIssue]:
+    journal = next(j for j, _, _ in all_articles() if j.name == name)
+    return journal, journal.issues[0]  # newest first, as the journal page lists them
+
+
+def url_of(site: SampleSite, article: SampleArticle) -> str:
+    return site.base_url + article_path(article)
+
+
+def test_a_second_incremental_run_fetches_no_article_page(
+    crawled: Crawled, sample_site: SampleSite, tmp_path: Path
+) -> None:
+    db = copy_of(crawled, tmp_path)
+    before = count(db, "articles")
+    again = crawl(sample_site, db)  # incremental is the default
+    assert article_pages(again) == []
+    assert count(db, "articles") == before
+    assert again.stat("item_scraped_count") is None
+    # each journal's list stops at its newest issue, stored whole already
+    journals = {j.name for j, _, _ in all_articles()}
+    assert again.stat("incremental/stopped_at_complete_issue") == len(journals)
+    assert again.stat("log_count/ERROR") is None
+
+
+def test_mode_full_fetches_every_article_again(
+    crawled: Crawled, sample_site: SampleSite, tmp_path: Path
+) -> None:
+    db = copy_of(crawled, tmp_path)
+    before = count(db, "articles")
+    again = crawl(sample_site, db, "-a", "mode=full")
+    expected = {url_of(sample_site, a) for _, _, a in all_articles()}
+    assert sorted(article_pages(again)) == sorted(expected)  # each once
+    assert again.stat("store/articles_unchanged") == len(expected)
+    assert again.stat("incremental/skipped_stored") is None
+    assert again.stat("incremental/stopped_at_complete_issue") is None
+    assert count(db, "articles") == before
+
+
+def test_articles_missing_from_the_newest_issues_are_the_only_ones_fetched(
+    crawled: Crawled, sample_site: SampleSite, tmp_path: Path
+) -> None:
+    db = copy_of(crawled, tmp_path)
+    before = count(db, "articles")
+    # One article of an issue gone, and a whole issue (as if it were new).
+    _, partly = newest_issue(JOURNAL)
+    _, whole = newest_issue("天津人大")
+    assert len(partly.articles) >= 2
+    missing = [partly.articles[0], *whole.articles]
+    gone = [a.id for a in missing]
+    marks = ",".join("?" * len(gone))
+    with sqlite3.connect(db) as conn:
+        conn.execute("pragma foreign_keys = on")
+        for table in ("article_authors", "article_keywords", "sources", "fingerprints"):
+            conn.execute(f"delete from {table} where article_id in ({marks})", gone)
+        conn.execute(f"delete from articles where id in ({marks})", gone)
+        assert conn.execute("pragma foreign_key_check").fetchall() == []
+    assert count(db, "articles") == before - len(gone)
+
+    again = crawl(sample_site, db)
+    assert sorted(article_pages(again)) == sorted(url_of(sample_site, a) for a in missing)
+    assert again.stat("store/articles_new") == len(gone)
+    assert again.stat("incremental/skipped_stored") == len(partly.articles) - 1
+    # the other journals stop at once, and these two at the issue after
+    journals = {j.name for j, _, _ in all_articles()}
+    assert again.stat("incremental/stopped_at_complete_issue") == len(journals)
+    assert count(db, "articles") == before
+    assert count(db, "sources") == count(db, "articles")
+
+    third = crawl(sample_site, db)  # and now nothing is missing
+    assert article_pages(third) == []
+
+
+def test_refresh_fetches_again_what_was_fetched_long_ago(
+    crawled: Crawled, sample_site: SampleSite, tmp_path: Path
+) -> None:
+    db = copy_of(crawled, tmp_path)
+    _, issue = newest_issue(JOURNAL)
+    old = [a.id for a in issue.articles]
+    with sqlite3.connect(db) as conn:
+        conn.execute(
+            f"update articles set fetched_at = '2020-01-01T00:00:00+00:00'"
+            f" where id in ({','.join('?' * len(old))})",
+            old,
+        )
+    again = crawl(sample_site, db, "-a", "refresh=30")
+    assert sorted(article_pages(again)) == sorted(url_of(sample_site, a) for a in issue.articles)
+    assert again.stat("store/articles_unchanged") == len(issue.articles)
+    with sqlite3.connect(db) as conn:
+        stale = conn.execute("select count(*) from articles where fetched_at < '2021'").fetchone()[
+            0
+        ]
+    assert stale == 0
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["-a", "mode=fast"], "scrapy crawl fx361: mode: 'fast' is not incremental or full"),
+        (["-a", "refresh=-3"], "scrapy crawl fx361: refresh: '-3' is not a number of days"),
+    ],
+)
+def test_a_bad_mode_is_one_line(args: list[str], message: str, tmp_path: Path) -> None:
+    result = run_crawl("fx361", *args, db=tmp_path / "x.db")
+    assert result.returncode == 2
+    assert result.log.strip().startswith(message)
+    assert len(result.log.strip().splitlines()) == 1
+    assert not (tmp_path / "x.db").exists()
