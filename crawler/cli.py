@@ -205,6 +205,68 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
+def _failure_rows(url: str, urls: list[str] | None = None) -> list[dict[str, Any]]:
+    from pipelines import failures
+
+    engine = open_engine(url)
+    with Session(engine) as session:
+        rows = failures.listing(session, urls)
+    engine.dispose()
+    return rows
+
+
+def cmd_failed(args: argparse.Namespace) -> int:
+    from crawler import export
+    from crawler.table import render
+
+    rows = _failure_rows(args.db or default_database_url())
+    if args.format == "jsonl":
+        export.write_jsonl(rows, sys.stdout)
+        print(f"{len(rows)} failed URLs", file=sys.stderr)
+    elif not rows:
+        print("no failed URL")
+    else:
+        cells = [
+            [
+                row["url"],
+                "" if row["last_status"] is None else str(row["last_status"]),
+                row["reason"],
+                str(row["attempts"]),
+                row["last_failed"],
+            ]
+            for row in rows
+        ]
+        header = ["url", "status", "reason", "attempts", "last failed"]
+        print(render(header, cells, [60, 6, 40, 8, 25]))
+        print(f"\n{len(rows)} failed URLs (journals retry tries them again)")
+    return 0
+
+
+def cmd_retry(args: argparse.Namespace) -> int:
+    import subprocess
+    import tempfile
+
+    url = args.db or default_database_url()
+    urls = [row["url"] for row in _failure_rows(url)]
+    if not urls:
+        print("no failed URL to retry")
+        return 0
+    with tempfile.TemporaryDirectory(prefix="journals-retry-") as folder:
+        listing = Path(folder) / "urls.txt"
+        listing.write_text("".join(f"{u}\n" for u in urls), encoding="utf-8")
+        command = [sys.executable, "-m", "scrapy", "crawl", "article", "-a", f"urls={listing}"]
+        command += ["-s", f"DATABASE_URL={url}"]
+        for setting in args.setting:
+            command += ["-s", setting]
+        env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "crawler.settings"}
+        done = subprocess.run(command, env=env, check=False)
+    still = len(_failure_rows(url, urls))
+    print(f"retried {len(urls)} failed URLs: {len(urls) - still} stored, {still} still failing")
+    if done.returncode != 0:
+        raise CliError(f"the crawl ended with exit status {done.returncode}")
+    return 0
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     from crawler import web
     from pipelines.database import sqlite_path
@@ -287,6 +349,31 @@ def build_parser() -> argparse.ArgumentParser:
         help="also draw the journal × year table as a heat map",
     )
     stats.set_defaults(run=cmd_stats)
+
+    failed = sub.add_parser(
+        "failed", help="list the URLs the crawl could not store, with reason and attempts"
+    )
+    failed.add_argument("--format", choices=("table", "jsonl"), default="table")
+    _db_argument(failed)
+    failed.set_defaults(run=cmd_failed)
+
+    retry = sub.add_parser(
+        "retry",
+        help="crawl the failed URLs again (scrapy crawl article)",
+        description="Crawl again the URLs `journals failed` lists; those stored leave "
+        "the list, those failing again stay with their attempts added up.",
+    )
+    _db_argument(retry)
+    retry.add_argument(
+        "-s",
+        "--set",
+        dest="setting",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a Scrapy setting for the crawl (repeatable)",
+    )
+    retry.set_defaults(run=cmd_retry)
 
     serve = sub.add_parser("serve", help="browse and query the database in the browser (Datasette)")
     serve.add_argument("--port", type=int, default=8001, help="port (default 8001)")

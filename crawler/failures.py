@@ -15,9 +15,14 @@ redirects) are done with it, or a download error nothing turned into a retry
 
 Not failures: requests the crawl chose not to make (robots.txt, offsite,
 duplicates), which Scrapy counts itself. Anti-bot pages are counted as
-`antibot/<kind>` by crawler.middlewares; like a redirect loop cut at
-REDIRECT_MAX_TIMES, they end as IgnoreRequest raised while processing the
-response, which no outer middleware is shown, so they are not recorded here.
+`antibot/<kind>` by crawler.middlewares; they end as IgnoreRequest raised while
+processing the response, which no outer middleware is shown, so that
+middleware sends `request_failed` itself (`announce`), without counting them in
+`failures/*`, as it does for the requests it does not send once blocked. A
+redirect loop cut at REDIRECT_MAX_TIMES is not recorded.
+
+The store pipeline (pipelines/store.py) keeps what `request_failed` carries in
+the `failures` table.
 """
 
 from __future__ import annotations
@@ -79,6 +84,19 @@ def exception_reason(exception: BaseException) -> str:
     return f"{name}: {message[:200]}" if message else name
 
 
+def announce(crawler: Crawler, failure: FailedRequest) -> None:
+    """Send `request_failed` for `failure` (to be stored)."""
+    crawler.signals.send_catch_log(signal=request_failed, failure=failure, spider=crawler.spider)
+
+
+def failed_request(
+    request: Request, status: int | None, reason: str, tried: bool = True
+) -> FailedRequest:
+    """The `FailedRequest` of `request`; `tried` false: never sent (no attempt)."""
+    attempts = request.meta.get("retry_times", 0) + 1 if tried else 0
+    return FailedRequest(request.url, status, reason, attempts, GAVE_UP in request.meta)
+
+
 class FailureMiddleware:
     """Records every request that failed for good (see the module doc).
     Place it below the retry middleware's priority (550): responses and
@@ -109,13 +127,7 @@ class FailureMiddleware:
             self.record(request, None, exception_reason(exception), gave_up)
 
     def record(self, request: Request, status: int | None, reason: str, gave_up: bool) -> None:
-        failure = FailedRequest(
-            url=request.url,
-            status=status,
-            reason=reason,
-            attempts=request.meta.get("retry_times", 0) + 1,
-            gave_up_retrying=gave_up,
-        )
+        failure = failed_request(request, status, reason)
         self.failures.append(failure)
         stats = self.crawler.stats
         assert stats is not None
@@ -125,9 +137,7 @@ class FailureMiddleware:
         logger.warning(
             "Failed for good after %d attempt(s): %s (%s)", failure.attempts, failure.url, reason
         )
-        self.crawler.signals.send_catch_log(
-            signal=request_failed, failure=failure, spider=self.crawler.spider
-        )
+        announce(self.crawler, failure)
 
     @staticmethod
     def _ignored(request: Request, status: int | None) -> bool:

@@ -13,8 +13,11 @@ from scrapy.utils.defer import deferred_from_coro
 from twisted.python.failure import Failure
 
 from crawler.antibot import antibot_kind
+from crawler.failures import announce, failed_request
 
 logger = logging.getLogger(__name__)
+# The reason stored for a request not sent because the site was blocking us.
+BLOCKED = "not requested: the site is blocking us"
 
 
 class AntiBotMiddleware:
@@ -35,6 +38,7 @@ class AntiBotMiddleware:
 
     def process_request(self, request: Request) -> None:
         if self.seen >= self.max_pages:
+            announce(self.crawler, failed_request(request, None, BLOCKED, tried=False))
             raise IgnoreRequest(f"not requested, the site is blocking us: {request.url}")
 
     def process_response(self, request: Request, response: Response) -> Response:
@@ -47,6 +51,7 @@ class AntiBotMiddleware:
         assert self.crawler.stats is not None
         self.crawler.stats.inc_value(f"antibot/{kind}")
         self._slow_down(request)
+        announce(self.crawler, failed_request(request, response.status, f"anti-bot page ({kind})"))
         if self.seen == self.max_pages:
             logger.error("blocked: %d anti-bot pages; ending the run", self.seen)
             self._drop_queued()
@@ -60,6 +65,7 @@ class AntiBotMiddleware:
         for slot in self.crawler.engine.downloader.slots.values():
             while slot.queue:
                 request, waiting = slot.queue.popleft()
+                announce(self.crawler, failed_request(request, None, BLOCKED, tried=False))
                 waiting.errback(Failure(IgnoreRequest(f"not requested, blocked: {request.url}")))
 
     def _slow_down(self, request: Request) -> None:

@@ -146,3 +146,20 @@ class Source(Base):
     last_seen: Mapped[str] = mapped_column(String(32))
 
     article: Mapped[Article] = relationship(back_populates="sources")
+
+
+class Failure(Base):
+    """A URL the crawl learned of but could not store (yet): its last outcome,
+    and the attempts it has cost over all runs. Deleted once the URL is stored."""
+
+    __tablename__ = "failures"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    url: Mapped[str] = mapped_column(Text, unique=True)
+    host: Mapped[str] = mapped_column(String(255))
+    spider: Mapped[str] = mapped_column(String(40))
+    last_status: Mapped[int | None]
+    reason: Mapped[str] = mapped_column(Text)
+    attempts: Mapped[int]
+    first_failed: Mapped[str] = mapped_column(String(32))
+    last_failed: Mapped[str] = mapped_column(String(32))

@@ -102,6 +102,24 @@ TABLES = (
         },
     ),
     Table(
+        "failures",
+        "Every URL the crawl learned of but could not store: a page that kept "
+        "failing, was too big, or was an anti-bot page. A row is deleted when its "
+        "URL is stored; `journals failed` lists them, `journals retry` tries them again.",
+        {
+            "id": "Row number.",
+            "url": "The URL requested.",
+            "host": "Its host.",
+            "spider": "The spider whose run last failed it (fx361, article).",
+            "last_status": "The HTTP status of the last attempt; empty where no response came.",
+            "reason": "Why the last run gave up, e.g. `500 Internal Server Error`, "
+            "`DownloadTimeoutError`, `anti-bot page (captcha)`.",
+            "attempts": "Requests made for it over all runs, retries included.",
+            "first_failed": "When it first failed for good (UTC, ISO 8601).",
+            "last_failed": "When it last failed for good (UTC, ISO 8601).",
+        },
+    ),
+    Table(
         "fingerprints",
         "Digests of articles' text, so that a copy without or with another "
         "article number is recognised as the same article.",

@@ -1,4 +1,6 @@
-"""Store pipeline: upserts articles into the database in batched transactions."""
+"""Store pipeline: upserts articles into the database in batched transactions,
+and with them the run's failures (crawler.failures): each URL that failed for
+good is upserted into `failures`, and deleted from it once stored."""
 
 from __future__ import annotations
 
@@ -11,6 +13,8 @@ from scrapy.crawler import Crawler
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
+from crawler.failures import FailedRequest, request_failed
+from pipelines import failures
 from pipelines.database import Writer, open_engine
 
 logger = logging.getLogger(__name__)
@@ -22,15 +26,24 @@ class StorePipeline:
         self.batch_size = batch_size
         self.stats = crawler.stats
         self.engine: Engine | None = None
+        self.crawler = crawler
         self.pending: list[dict[str, Any]] = []
+        self.failed: list[dict[str, object]] = []
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StorePipeline:
-        return cls(
+        pipeline = cls(
             database_url=crawler.settings["DATABASE_URL"],
             batch_size=crawler.settings.getint("STORE_BATCH_SIZE", 50),
             crawler=crawler,
         )
+        crawler.signals.connect(pipeline.request_failed, signal=request_failed)
+        return pipeline
+
+    def request_failed(self, failure: FailedRequest) -> None:
+        self.failed.append(failure.as_row())
+        if len(self.failed) >= self.batch_size:
+            self.flush()
 
     def open_spider(self) -> None:
         self.engine = open_engine(self.database_url, create=True)
@@ -47,15 +60,24 @@ class StorePipeline:
         return item
 
     def flush(self) -> None:
-        """Write the pending items in one transaction."""
-        if not self.pending or self.engine is None:
+        """Write the pending items and failures in one transaction; a stored
+        URL's failure row goes."""
+        if not (self.pending or self.failed) or self.engine is None:
             return
         now = datetime.now(UTC).isoformat(timespec="seconds")
+        spider = self.crawler.spider.name if self.crawler.spider is not None else ""
         with Session(self.engine) as session, session.begin():
+            recorded = failures.record(session, self.failed, spider, now)
             writer = Writer(session)
             for item in self.pending:
                 outcome = writer.write(item, now)
                 self.stats.inc_value(f"store/articles_{outcome}")
                 session.flush()
+            recovered = failures.forget(session, (item["url"] for item in self.pending))
+        if recorded:
+            self.stats.inc_value("store/failures_recorded", recorded)
+        if recovered:
+            self.stats.inc_value("store/failures_recovered", recovered)
         logger.debug("stored a batch of %d articles", len(self.pending))
         self.pending.clear()
+        self.failed.clear()
