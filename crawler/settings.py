@@ -75,8 +75,6 @@ FEED_EXPORT_ENCODING = "utf-8"
 EXTENSIONS = {
     # A progress line every PROGRESS_INTERVAL seconds and a summary at the end.
     "crawler.progress.Progress": 500,
-    # Run by scrapyd from a zipped egg: Alembic's migration scripts copied out of it.
-    "crawler.eggs.ZippedMigrations": 0,
 }
 # Seconds between progress lines (pages, articles stored, rate, errors); 0: none.
 PROGRESS_INTERVAL = 60.0

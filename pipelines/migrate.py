@@ -6,6 +6,13 @@ upgraded like any other."""
 
 from __future__ import annotations
 
+import atexit
+import logging
+import shutil
+import tempfile
+from functools import cache
+from importlib.resources import files
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from alembic import command
@@ -14,6 +21,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, inspect
 
+logger = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 FIRST_REVISION = "0001"
 # Made by migrations only, no model of theirs: the full-text index and its shadow tables.
@@ -29,10 +37,43 @@ def modelled(name: str | None, type_: str, _parents: object = None) -> bool:
     return not (type_ == "table" and (name or "").startswith(UNMODELLED_PREFIX))
 
 
+def copy_tree(source: Traversable, target: Path) -> None:
+    """Copy a package folder (in a zip or not) to `target`, without caches.
+
+    >>> with tempfile.TemporaryDirectory() as scratch:
+    ...     target = Path(scratch) / "migrations"
+    ...     copy_tree(files("pipelines.migrations"), target)
+    ...     (target / "env.py").is_file(), (target / "versions" / "__pycache__").exists()
+    (True, False)
+    """
+    target.mkdir(parents=True, exist_ok=True)
+    for entry in source.iterdir():
+        if entry.name == "__pycache__":
+            continue
+        if entry.is_dir():
+            copy_tree(entry, target / entry.name)
+        else:
+            (target / entry.name).write_bytes(entry.read_bytes())
+
+
+@cache
+def script_location() -> Path:
+    """The migration scripts' folder. Run from a zipped egg (as scrapyd runs a
+    deployed project) there is none, and Alembic reads only folders: the
+    scripts are copied out once per process, to a folder removed at exit."""
+    if MIGRATIONS.is_dir():
+        return MIGRATIONS
+    scratch = Path(tempfile.mkdtemp(prefix="journals-migrations-"))
+    atexit.register(shutil.rmtree, scratch, ignore_errors=True)
+    copy_tree(files("pipelines.migrations"), scratch / "migrations")
+    logger.info("running from an egg: migration scripts copied to %s", scratch / "migrations")
+    return scratch / "migrations"
+
+
 def alembic_config(connection: Connection | None = None) -> Config:
     """Alembic's configuration without an alembic.ini; migrations run on `connection`."""
     config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("script_location", str(script_location()))
     config.attributes["connection"] = connection
     return config
 

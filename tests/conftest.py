@@ -11,21 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from crawler.samplesite import LOCAL_CRAWL_OPTIONS as FAST
 from crawler.samplesite import server
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-# The sample site is on loopback: no delay needed, and it keeps the suite fast.
-FAST = [
-    "-s",
-    "DOWNLOAD_DELAY=0",
-    "-s",
-    "AUTOTHROTTLE_ENABLED=False",
-    "-s",
-    "CONCURRENT_REQUESTS_PER_DOMAIN=8",
-    "-s",
-    "LOG_LEVEL=INFO",
-]
 
 
 @dataclass

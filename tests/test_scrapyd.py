@@ -185,7 +185,7 @@ def test_deploy_to_scrapyd_and_crawl_through_its_api(
     log = (scrapyd.root / "logs" / "journals" / "fx361" / f"{job}.log").read_text()
     assert "Spider closed (finished)" in log, log[-3000:]
     assert "[crawler.progress] INFO: done (finished)" in log
-    # The job ran the deployed egg, not a checkout (crawler.eggs).
+    # The job ran the deployed egg, not a checkout (pipelines.migrate.script_location).
     assert "running from an egg: migration scripts copied" in log
     expected = {article.id for issue in journal.issues for article in issue.articles}
     with sqlite3.connect(db) as conn:
