@@ -62,6 +62,10 @@ DOWNLOADER_MIDDLEWARES = {
 ANTIBOT_MAX_PAGES = 10
 ANTIBOT_MAX_DELAY = 60.0
 
+# What turns an article page into an item (a dotted path): the site parsers
+# with the generic extractor. `journals reparse` uses the same.
+ARTICLE_PARSER = "crawler.sites.parse_article"
+
 ITEM_PIPELINES = {
     "pipelines.clean.CleanPipeline": 100,
     "pipelines.validate.ValidatePipeline": 200,

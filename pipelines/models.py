@@ -8,7 +8,9 @@ Every table and column is described in `pipelines/schema.py`."""
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, ForeignKey, Integer, String, Text, UniqueConstraint
+from typing import Any
+
+from sqlalchemy import JSON, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -163,3 +165,47 @@ class Failure(Base):
     attempts: Mapped[int]
     first_failed: Mapped[str] = mapped_column(String(32))
     last_failed: Mapped[str] = mapped_column(String(32))
+
+
+class CrawlRun(Base):
+    """One crawl: its spider and arguments, when it ran, how it ended, what it
+    fetched and what it stored. Written when the crawl starts (`running`) and
+    completed when it ends; a row left `running` is a crawl that was killed."""
+
+    __tablename__ = "crawl_runs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    spider: Mapped[str] = mapped_column(String(40))
+    arguments: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    started_at: Mapped[str] = mapped_column(String(32))
+    finished_at: Mapped[str | None] = mapped_column(String(32))
+    # running, finished, interrupted, failed, degraded, blocked
+    status: Mapped[str] = mapped_column(String(20))
+    finish_reason: Mapped[str | None] = mapped_column(String(40))  # Scrapy's
+    requests: Mapped[int] = mapped_column(default=0)
+    responses: Mapped[dict[str, int]] = mapped_column(JSON, default=dict)  # by status
+    article_pages: Mapped[int] = mapped_column(default=0)
+    articles_new: Mapped[int] = mapped_column(default=0)
+    articles_updated: Mapped[int] = mapped_column(default=0)
+    articles_unchanged: Mapped[int] = mapped_column(default=0)
+    dropped: Mapped[dict[str, int]] = mapped_column(JSON, default=dict)  # by reason
+    errors: Mapped[int] = mapped_column(default=0)
+    coverage: Mapped[dict[str, float] | None] = mapped_column(JSON)  # field -> share
+    alarms: Mapped[list[str] | None] = mapped_column(JSON)  # floors not met
+
+
+class Page(Base):
+    """A fetched article page as it came, compressed: what `journals reparse`
+    extracts again without the network. One row per URL, the latest fetch."""
+
+    __tablename__ = "pages"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    url: Mapped[str] = mapped_column(Text, unique=True)
+    status: Mapped[int]
+    headers: Mapped[dict[str, list[str]]] = mapped_column(JSON)
+    body: Mapped[bytes] = mapped_column(LargeBinary)
+    compression: Mapped[str] = mapped_column(String(10))  # zlib
+    fetched_at: Mapped[str] = mapped_column(String(32))
+    run_id: Mapped[int | None]  # crawl_runs.id of the fetch
+    toc_count: Mapped[int | None]  # what the issue's table of contents listed then

@@ -120,6 +120,52 @@ TABLES = (
         },
     ),
     Table(
+        "crawl_runs",
+        "One row per crawl: spider, arguments, when it ran, how it ended, what it "
+        "fetched and what it stored. `journals runs` lists them.",
+        {
+            "id": "Row number.",
+            "spider": "The spider (fx361, article).",
+            "arguments": "JSON object of its `-a` arguments.",
+            "started_at": "When it started (UTC, ISO 8601).",
+            "finished_at": "When it ended (UTC, ISO 8601); empty while running or "
+            "if the process was killed.",
+            "status": "How it ended: `finished`, `interrupted` (stopped before the end, "
+            "by a signal or a kill), `failed`, `degraded` (field coverage below its "
+            "floors), `blocked` (too many anti-bot pages); `running` while it runs.",
+            "finish_reason": "Scrapy's reason for closing the spider, e.g. `finished`, `shutdown`.",
+            "requests": "Requests sent, retries included.",
+            "responses": "JSON object: responses received by HTTP status.",
+            "article_pages": "Article pages fetched.",
+            "articles_new": "Articles stored for the first time.",
+            "articles_updated": "Stored articles whose record changed.",
+            "articles_unchanged": "Stored articles fetched again, unchanged.",
+            "dropped": "JSON object: items dropped, by reason.",
+            "errors": "Errors logged and downloads that failed.",
+            "coverage": "JSON object: share of the run's new articles with each field "
+            "(authors, keywords, date, issue); empty when none were new.",
+            "alarms": "JSON list: the coverage floors the run fell below.",
+        },
+    ),
+    Table(
+        "pages",
+        "Every fetched article page as it came, compressed (the latest fetch of "
+        "each URL), so that `journals reparse` extracts the archive again without "
+        "the network. The setting STORE_PAGES=False turns it off.",
+        {
+            "id": "Row number.",
+            "url": "The URL fetched.",
+            "status": "The HTTP status.",
+            "headers": "JSON object: the response headers, each a list of values.",
+            "body": "The response body as received, compressed.",
+            "compression": "How the body is compressed (`zlib`).",
+            "fetched_at": "When it was fetched (UTC, ISO 8601).",
+            "run_id": "The crawl that fetched it (crawl_runs.id).",
+            "toc_count": "How many articles the issue's table of contents listed "
+            "when the page was fetched; empty for pages not reached from one.",
+        },
+    ),
+    Table(
         "fingerprints",
         "Digests of articles' text, so that a copy without or with another "
         "article number is recognised as the same article.",

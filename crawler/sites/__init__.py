@@ -6,11 +6,14 @@ id, host, fetch time)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from types import ModuleType
 from urllib.parse import urlsplit
 
 from scrapy.http import Response, TextResponse
+from scrapy.settings import BaseSettings
+from scrapy.utils.misc import load_object
 
 from crawler import fields
 from crawler.items import Article
@@ -24,6 +27,13 @@ FILLABLE = ("title", "date", "time", "authors", "journal", "year", "issue", "iss
 
 class NotAnArticle(ValueError):
     """The page is not an article page of any layout we know."""
+
+
+def article_parser(settings: BaseSettings) -> Callable[[Response], Article]:
+    """The function that turns an article page into an Article: the setting
+    ARTICLE_PARSER (a dotted path; this module's `parse_article` by default).
+    Spiders and `journals reparse` both call what it names."""
+    return load_object(settings.get("ARTICLE_PARSER") or "crawler.sites.parse_article")
 
 
 def parser_for(response: TextResponse) -> ModuleType | None:

@@ -43,7 +43,7 @@ class ArticleSpider(scrapy.Spider):
 
     def parse(self, response: Response) -> Iterator[Article]:
         try:
-            yield sites.parse_article(response)
+            yield sites.article_parser(self.settings)(response)
         except sites.NotAnArticle:
             self.crawler.stats.inc_value("article/not_an_article")
             self.logger.warning("not an article page: %s", response.url)

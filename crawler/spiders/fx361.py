@@ -146,7 +146,7 @@ class Fx361Spider(scrapy.Spider):
 
     def parse_article(self, response: Response, toc: int | None = None) -> Iterator[Article]:
         try:
-            article = sites.parse_article(response)
+            article = sites.article_parser(self.settings)(response)
             article.toc_count = toc
             yield article
         except sites.NotAnArticle:
