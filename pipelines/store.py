@@ -14,6 +14,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from crawler.failures import FailedRequest, request_failed
+from crawler.quality import STAT_PREFIX, fields_present
 from pipelines import failures
 from pipelines.database import Writer, open_engine
 
@@ -72,6 +73,9 @@ class StorePipeline:
             for item in self.pending:
                 outcome = writer.write(item, now)
                 self.stats.inc_value(f"store/articles_{outcome}")
+                if outcome == "new":  # what quality alarms measure (crawler/quality.py)
+                    for name in fields_present(item):
+                        self.stats.inc_value(STAT_PREFIX + name)
                 session.flush()
             recovered = failures.forget(session, (item["url"] for item in self.pending))
         if recorded:

@@ -1,7 +1,16 @@
 """`scrapy crawl`, with spider arguments checked before the crawl starts (so a
 bad value is one line, not a traceback after the start-up log) and an exit
-status that says how the crawl ended: 0 done, 1 failed, 2 bad argument, 75
-another crawl is writing the same database (crawler.runlock)."""
+status that says how the crawl ended:
+
+- 0 done;
+- 1 failed: interrupted (Ctrl-C, SIGTERM), `blocked`, or it could not start;
+- 2 a bad argument;
+- 3 done but `degraded`: its new articles lack fields they should have
+  (crawler/quality.py; the run record says which);
+- 75 another crawl is writing the same database (crawler.runlock).
+
+The spider's arguments go to the run record (crawler/runs.py) as the setting
+SPIDER_ARGUMENTS."""
 
 from __future__ import annotations
 
@@ -18,6 +27,8 @@ from pipelines.database import DatabaseError, sqlite_path
 
 # Finish reasons that mean the run did not do its job.
 FAILED_REASONS = frozenset({"bad_argument", "shutdown", "blocked"})
+# A run that did its job with articles short of fields (crawler/quality.py).
+DEGRADED_EXIT = 3
 
 
 class Command(ScrapyCrawl):
@@ -51,6 +62,7 @@ class Command(ScrapyCrawl):
             return super().run(args, opts)
         assert self.crawler_process and self.settings is not None
         crawler = self._create_crawler(args[0])
+        crawler.settings.set("SPIDER_ARGUMENTS", dict(opts.spargs), priority="cmdline")
         # Before the crawl starts (crawl() may open the pipelines, and so the
         # database, at once); held until the process ends, however it ends.
         database = sqlite_path(self.settings["DATABASE_URL"])
@@ -69,5 +81,8 @@ class Command(ScrapyCrawl):
             if lock is not None:
                 lock.release()
         reason = crawler.stats.get_value("finish_reason") if crawler.stats else None
-        if self.crawler_process.bootstrap_failed or reason in FAILED_REASONS:
+        status = crawler.stats.get_value("run/status") if crawler.stats else None
+        if self.crawler_process.bootstrap_failed or reason in FAILED_REASONS or status == "failed":
             self.exitcode = 1
+        elif status == "degraded":
+            self.exitcode = DEGRADED_EXIT
