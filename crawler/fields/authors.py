@@ -14,6 +14,15 @@ _AFFILIATION = re.compile(r"[（(][^）)]*[）)]|\d{6}")
 _CJK_NAME = re.compile(r"^[\u4e00-\u9fff·]{2,6}$")
 
 
+# What a page prints in an author field that has no author.
+NO_AUTHOR = frozenset("佚名 无 暂无 未知 不详 匿名 无名 不明 未署名".split())
+
+
+def _has_letters(name: str) -> bool:
+    """A placeholder (`-`, `—`, `/`, `…`) is not a name."""
+    return any(ch.isalnum() for ch in name)
+
+
 def _merge_padded(tokens: list[str]) -> list[str]:
     """Join a name the journal padded with a space (`马 俊` → `马俊`)."""
     merged: list[str] = []
@@ -43,8 +52,8 @@ def split_authors(text: str) -> list[str]:
     ['马俊', '刘小川']
     >>> split_authors("王文华、文/李图")
     ['王文华', '李图']
-    >>> split_authors("佚名")
-    []
+    >>> split_authors("佚名"), split_authors("-"), split_authors("暂无")
+    ([], [], [])
     """
     text = _AFFILIATION.sub(" ", text.replace("◎", " ").replace("\u3000", " "))
     text = _ROLES.sub(" ", text)
@@ -52,7 +61,7 @@ def split_authors(text: str) -> list[str]:
     for part in _AUTHOR_SEPARATORS.split(text):
         for name in _merge_padded(part.split()):
             name = name.strip("：: ")
-            if name and name != "佚名" and name not in names:
+            if name and name not in NO_AUTHOR and name not in names and _has_letters(name):
                 names.append(name)
     return names
 
@@ -111,8 +120,8 @@ def author_line_names(line: str, byline: str = "") -> list[str] | None:
     True
     >>> author_line_names("马 俊 刘小川", "刘小川")
     ['马俊', '刘小川']
-    >>> author_line_names("秦 蕾")
-    ['秦蕾']
+    >>> author_line_names("秦 蕾"), author_line_names("秦 蕾", "-")
+    (['秦蕾'], ['秦蕾'])
     >>> author_line_names("一、突出支出预算和政策审查") is None
     True
     """
@@ -122,7 +131,8 @@ def author_line_names(line: str, byline: str = "") -> list[str] | None:
     names = split_authors(line)
     if not names or not all(_CJK_NAME.match(n) for n in names):
         return None
-    squashed = re.sub(r"\s+", "", byline)
+    # A byline that names nobody (`-`, `佚名`) is no byline.
+    squashed = re.sub(r"\s+", "", byline) if split_authors(byline) else ""
     if _MARKED_NAME_LINE.match(line) or (squashed and any(n in squashed for n in names)):
         return names
     # Without a byline: names set apart by spaces (`秦 蕾`, `虞崇胜 温潇俊`),

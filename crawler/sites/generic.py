@@ -113,6 +113,35 @@ def _offset(page_lines: list[str], inner: list[str], title_at: int) -> int | Non
     return after_title[0] if after_title else found[-1]
 
 
+def _starts(page_lines: list[str], inner: list[str]) -> tuple[int, ...]:
+    """Where the prose element's lines may start among the page's lines."""
+    head = inner[:5]
+    if not head:
+        return ()
+    return tuple(k for k in range(len(page_lines)) if page_lines[k : k + len(head)] == head)
+
+
+_CATEGORY_TAG = re.compile(r"^[\[【](?P<tag>[^\]】]{1,8})[\]】]\s*")
+
+
+def _untagged(title: str, candidates: list[tuple[str, int]]) -> str:
+    """A title without the category tag a site puts before it (`[期刊文章]…`,
+    `【人大研究】…`) where the page names the title without it elsewhere.
+
+    >>> _untagged("[期刊文章]备案审查", [("备案审查 - 论坛", 0), ("备案审查", 0)])
+    '备案审查'
+    >>> _untagged("【特稿】备案审查", [("【特稿】备案审查", 0)])
+    '【特稿】备案审查'
+    """
+    match = _CATEGORY_TAG.match(title)
+    if match is None:
+        return title
+    rest = title[match.end() :]
+    if any(text.strip() == rest for text, _ in candidates):
+        return rest
+    return title
+
+
 def matches(response: TextResponse) -> bool:
     return True
 
@@ -126,12 +155,15 @@ def parse_article(response: TextResponse) -> Article | None:
     if not page:
         return None
     lines = visible_lines(page[0])
-    header = read_header([strip_pinyin(line) for line in lines], title_candidates(response))
+    container = body_container(page[0])
+    starts = _starts(lines, visible_lines(container)) if container is not None else ()
+    candidates = title_candidates(response)
+    header = read_header([strip_pinyin(line) for line in lines], candidates, starts)
     if header is None or not header.title:
         return None
     following = lines[header.title_at + 1] if header.title_at + 1 < len(lines) else ""
-    header.title = fields.clean_title(lines[header.title_at], following)
-    body = body_lines(lines, header, body_container(page[0]))
+    header.title = _untagged(fields.clean_title(lines[header.title_at], following), candidates)
+    body = body_lines(lines, header, container)
     # Keyword tags and source notes under the body belong to the page.
     body = trailing_source(header, body)
     if not body:
@@ -147,6 +179,8 @@ def parse_article(response: TextResponse) -> Article | None:
     context = strip_pinyin(header.title + "".join(body))
     if tags is None and header.keywords_text:
         tags = fields.keyword_line(header.keywords_text) or []
+    if tags is None:
+        tags = tag_links(response, context)
     article = loader.load_item()
     if tags:
         found = fields.page_keywords(tags, context)
@@ -171,3 +205,26 @@ def _keyword_tags(response: TextResponse) -> list[str] | None:
         if links:
             return links
     return None
+
+
+_TAG_HREF = re.compile(r"(?i)(?:^|[/?&._=-])(?:tags?|keywords?|kw)(?:[/?&._=-]|$)")
+
+
+def tag_links(response: TextResponse, context: str) -> list[str] | None:
+    """Keyword tags a page gives only as links to its tag pages, without a
+    label (`<div class="tags"><a href="/tag/立法">立法</a>, …`): the group of
+    sibling tag links whose words the article uses most; a site-wide cloud of
+    popular tags is mostly words the article does not use. None if none."""
+    best: list[str] | None = None
+    best_share = 0.5
+    for parent in response.xpath("//*[a]"):
+        links = parent.xpath("./a")
+        if not all(_TAG_HREF.search(a.attrib.get("href", "")) for a in links):
+            continue
+        words = [w for w in (" ".join(a.xpath(".//text()").getall()).strip() for a in links) if w]
+        if not words or len(words) > 12:
+            continue
+        share = sum(strip_pinyin(w) in context for w in words) / len(words)
+        if share > best_share:
+            best, best_share = words, share
+    return best

@@ -21,9 +21,11 @@ HEADER_WINDOW = 8
 DATE_WORDS = (
     r"[\u4e00-\u9fff]{0,4}(?:时间|時間|日期)|发布于|發布於|发表于|發表於|更新于|上传于|收录于"
 )
-AUTHOR_WORDS = r"作\s*者|作者名|撰\s*文|撰稿人?|文|供稿|记者|記者|执笔|執筆"
+AUTHOR_WORDS = r"作\s*者|作者名|文章作者|論文作者|论文作者|作者姓名|撰\s*文|撰稿人?|文|供稿|记者|記者|执笔|執筆"
 SOURCE_WORDS = (
     r"来源|來源|出处|出處|出自|来自|來自|刊名|期刊|刊物|期刊名称|期刊名稱|所属期刊|所屬期刊"
+    r"|来源期刊|來源期刊|期刊来源|期刊來源|所在期刊"
+    r"|本文原载|本文原載|本文选自|本文選自|本文刊于|本文刊於|本文载于|本文載於|原文刊于|原文载于"
     r"|文章来源|文章來源|发表于|發表於|收录于|收錄於|原载|原載|选自|選自|刊于|刊於|载于|載於"
 )
 ISSUE_WORDS = r"刊期|期次|年期|期号|期號|年卷期|卷期"
@@ -130,6 +132,8 @@ def journal_line(line: str) -> tuple[str, str] | None:
     ('浙江人大', '2014年6期')
     >>> journal_line("（原载《浙江人大》2015年05期）")
     ('浙江人大', '2015年05期')
+    >>> journal_line("（本文原载《浙江人大》2015年Z1期）")
+    ('浙江人大', '2015年Z1期')
     >>> journal_line("今年是2018年") is None
     True
     """
@@ -142,13 +146,19 @@ def journal_line(line: str) -> tuple[str, str] | None:
     return match["journal"], re.sub(r"\s+", "", match["label"])
 
 
-def read_header(lines: list[str], candidates: list[tuple[str, int]]) -> Header | None:
+def read_header(
+    lines: list[str], candidates: list[tuple[str, int]], body_starts: tuple[int, ...] = ()
+) -> Header | None:
     """Find the title among the page's lines and read the header lines under it.
 
     A stated title (`<h1>`, `<title>`, …) followed by header lines is the
     title; of several, the best ranked, then the one its header lines follow
     most closely (a copy site's spam heading sits further above them).
-    Without one, the line above the first posting line is taken."""
+    Without one, the line above the first posting line is taken.
+
+    `body_starts` are where the article's prose element may begin among the
+    lines: the lines between a title and it are all header (a forum prints
+    the poster's profile between them), read whatever stands among them."""
     wanted = [(squash(c), rank) for c, rank in candidates]
     best: Header | None = None
     best_key = (9, 99)
@@ -161,7 +171,7 @@ def read_header(lines: list[str], candidates: list[tuple[str, int]]) -> Header |
         ]
         if not ranks or is_end_of_article(line):
             continue
-        header = _read_from(lines, i)
+        header = _read_from(lines, i, next((b for b in body_starts if b > i + 1), None))
         key = (min(ranks), header.gap)
         if (header.posted_line or header.journal) and key < best_key:
             best, best_key = header, key
@@ -180,7 +190,13 @@ def read_header(lines: list[str], candidates: list[tuple[str, int]]) -> Header |
     return None
 
 
-def _read_from(lines: list[str], start: int) -> Header:
+# A label alone on its line, its value on the next (`<dt>作者:</dt><dd>…`).
+_LABEL_ALONE = re.compile(r"^(?:[\u4e00-\u9fff]\s?){1,6}[:：]$")
+# How far above the prose a header may sit when the prose element is known.
+REGION_MAX = 40
+
+
+def _read_from(lines: list[str], start: int, body_start: int | None = None) -> Header:
     header = Header(title_at=start, end=start + 1)
     next_line = lines[start + 1] if start + 1 < len(lines) else ""
     header.title = fields.clean_title(lines[start], next_line)
@@ -189,10 +205,24 @@ def _read_from(lines: list[str], start: int) -> Header:
         i += 1
     after_title = i
     misses = 0
-    while i < len(lines) and i <= start + HEADER_WINDOW and misses < 3:
+    region = body_start is not None and body_start - start <= REGION_MAX
+    last = (body_start or 0) - 1 + HEADER_WINDOW if region else start + HEADER_WINDOW
+    while i < len(lines) and i <= last:
+        # Before the prose element every line may be header; inside it, only
+        # the lines before the first one that is not (`作者：…` atop a post).
+        inside = region and body_start is not None and i >= body_start
+        if i == body_start:
+            misses = 0
+        if misses >= 3 and not region or inside and misses:
+            break
         line = lines[i]
+        if _LABEL_ALONE.match(line.strip()) and i + 1 < len(lines) and i + 1 <= last:
+            i += 1
+            line = line.strip() + lines[i].strip()
         if len(line) > 120 or ("。" in line and len(line) > 30):
             break  # prose: the body has begun
+        if inside and re.search(r"[。？！；?!]", line):
+            break
         if is_chrome_line(line) or is_spam_line(line):
             i += 1
             continue
