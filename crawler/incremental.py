@@ -6,8 +6,13 @@ stored (by source URL or by the aggregator's article number in the URL), and
 stops walking a journal's issue list, newest first, at the first issue that is
 complete in the database (every article its table of contents lists is
 stored: the `issue_counts` view). `-a refresh=DAYS` fetches stored articles
-again when their `fetched_at` is older than DAYS days. `-a mode=full` fetches
-everything, as an archive run does.
+again when their `fetched_at` is older than DAYS days.
+
+`-a mode=archive` walks every year and issue of the journals (no stop at a
+complete issue) and fetches the articles not stored yet: a whole back
+catalogue, and, with `-s JOBDIR=...`, resumable (crawler/resume.py): a resumed
+run fetches no article it has stored. `-a mode=full` fetches everything
+again, stored articles too.
 
 The checks only read the database; the store pipeline does the writing."""
 
@@ -22,26 +27,26 @@ from crawler.arguments import BadArgument
 from crawler.fields import article_id
 from pipelines.database import open_engine, sqlite_path
 
-MODES = ("incremental", "full")
+MODES = ("incremental", "archive", "full")
 # SQLite's default limit of bound parameters is 999 (older builds): stay below.
 BATCH = 500
 
 
 def parse_mode(value: str | None) -> str:
-    """`incremental` (the default) or `full`.
+    """`incremental` (the default), `archive` or `full`.
 
-    >>> parse_mode(None), parse_mode(" Full ")
-    ('incremental', 'full')
+    >>> parse_mode(None), parse_mode(" Full "), parse_mode("archive")
+    ('incremental', 'full', 'archive')
     >>> parse_mode("fast")
     Traceback (most recent call last):
     ...
-    crawler.arguments.BadArgument: mode: 'fast' is not incremental or full
+    crawler.arguments.BadArgument: mode: 'fast' is not incremental, archive or full
     """
     if value is None:
         return "incremental"
     mode = value.strip().lower()
     if mode not in MODES:
-        raise BadArgument("mode", f"{value!r} is not incremental or full")
+        raise BadArgument("mode", f"{value!r} is not incremental, archive or full")
     return mode
 
 

@@ -146,7 +146,10 @@ def test_refresh_fetches_again_what_was_fetched_long_ago(
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["-a", "mode=fast"], "scrapy crawl fx361: mode: 'fast' is not incremental or full"),
+        (
+            ["-a", "mode=fast"],
+            "scrapy crawl fx361: mode: 'fast' is not incremental, archive or full",
+        ),
         (["-a", "refresh=-3"], "scrapy crawl fx361: refresh: '-3' is not a number of days"),
     ],
 )

@@ -16,6 +16,7 @@ from crawler import sites
 from crawler.arguments import BadArgument, parse_url, parse_years, split_list
 from crawler.incremental import StoredArticles, parse_mode, parse_refresh
 from crawler.items import Article
+from crawler.runs import ARTICLE_PAGE
 from crawler.sites import fx361
 
 
@@ -26,9 +27,11 @@ class Fx361Spider(scrapy.Spider):
 
     `mode`: `incremental` (the default) fetches no article page whose article
     is stored and stops a journal's issue list at the first issue complete in
-    the database; `full` fetches everything again. `refresh` (days): in
-    incremental mode, fetch again articles last fetched longer ago than that.
-    The database questions are `crawler.incremental`'s; the spider navigates."""
+    the database; `archive` walks every issue and fetches the articles not
+    stored (a back catalogue, resumable with JOBDIR); `full` fetches
+    everything again. `refresh` (days): in incremental and archive mode, fetch
+    again articles last fetched longer ago than that. The database questions
+    are `crawler.incremental`'s; the spider navigates."""
 
     name = "fx361"
 
@@ -63,7 +66,7 @@ class Fx361Spider(scrapy.Spider):
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Fx361Spider:
         kwargs.setdefault("base_url", crawler.settings.get("FX361_BASE_URL"))
         spider = super().from_crawler(crawler, *args, **kwargs)
-        if spider.mode == "incremental":
+        if spider.mode in ("incremental", "archive"):
             spider.stored = StoredArticles(crawler.settings["DATABASE_URL"], spider.refresh_days)
         return spider
 
@@ -129,7 +132,9 @@ class Fx361Spider(scrapy.Spider):
         return self.years is None or (year is not None and self.years[0] <= year <= self.years[1])
 
     def _complete(self, journal: str | None, link: fx361.IssueLink) -> bool:
-        if self.stored is None or not journal or link.year is None or not link.issue:
+        if self.mode != "incremental" or self.stored is None:
+            return False  # archive and full walk every issue
+        if not journal or link.year is None or not link.issue:
             return False
         return self.stored.issue_complete(journal, link.year, link.issue)
 
@@ -141,7 +146,10 @@ class Fx361Spider(scrapy.Spider):
         for url in urls:  # each article carries how many the table of contents lists
             if url not in skip:
                 yield response.follow(
-                    url, callback=self.parse_article, cb_kwargs={"toc": len(urls)}
+                    url,
+                    callback=self.parse_article,
+                    cb_kwargs={"toc": len(urls)},
+                    meta={ARTICLE_PAGE: True},
                 )
 
     def parse_article(self, response: Response, toc: int | None = None) -> Iterator[Article]:
