@@ -479,6 +479,7 @@ PLAN: dict[str, tuple[Spec, ...]] = {
     ),
     # held out: its plan lives in its own module, which the extractor's developers do not read
     "copy-archive": archive.PLAN,
+    "copy-library": LAYOUT_MODULES["copy-library"].PLAN,  # held out: its plan is in its module
 }
 
 

@@ -33,6 +33,7 @@ LAYOUTS = (
     "copy-table",
     "copy-portal",
     "copy-archive",
+    "copy-library",
 )
 HELD_OUT = "copy-archive"
 SHORT_BODY, LONG_BODY = 600, 8000

@@ -23,6 +23,7 @@ VARIATIONS: dict[str, str] = {
     "date-joined-author": "date run together with the byline: 2016-06-30虞崇胜温潇俊",
     "date-apart": "date and byline apart (labels, separate elements)",
     "date-fullwidth": "full-width digits in the date",
+    "date-slash": "date with slashes, hours and minutes: 2018/11/20 01:18 (00:00 where no time)",
     # authors
     "authors-none": "no author",
     "author-single": "one author",
@@ -43,6 +44,7 @@ VARIATIONS: dict[str, str] = {
     "keywords-in-body-colon": "no keyword line; 关键词：a；b；c in the body's front matter",
     "keywords-in-body-bracket": "no keyword line; [关键词]a;b in the body's front matter",
     "keywords-spaced-text": "keyword line as text: 关键词：a b c",
+    "keywords-meta-only": 'keywords only in <meta name="keywords">, none on the page',
     "keywords-none": "no keywords at all",
     # title
     "title-footnote": "footnote mark after the title: …三篇文章*",
@@ -56,6 +58,7 @@ VARIATIONS: dict[str, str] = {
     "chrome-share": "share buttons: 分享到：微信 微博 QQ空间",
     "chrome-copyright": "copyright or reprint line next to the body",
     "chrome-app": "app-download chrome: 下载参考网APP, 打开APP阅读",
+    "chrome-intro": "an automatic summary above the text repeating its first characters",
     "front-title-authors": "title and authors printed again at the top of the body (kept)",
     "front-affiliation": "affiliation line in the front matter (kept)",
     "front-abstract": "摘要：… (kept)",

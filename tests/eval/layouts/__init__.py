@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from layouts import archive, fx361, gbk, mobile, portal, table, trad
+from layouts import archive, fx361, gbk, library, mobile, portal, table, trad
 
 LAYOUT_MODULES: dict[str, ModuleType] = {
     "fx361": fx361,
@@ -14,4 +14,5 @@ LAYOUT_MODULES: dict[str, ModuleType] = {
     "copy-table": table,
     "copy-portal": portal,
     "copy-archive": archive,
+    "copy-library": library,
 }
