@@ -445,10 +445,11 @@ def render(doc: Doc) -> str:
     )
 
 
-# The plan: the pages of the held-out layout and how each shows its article.
+# The plan: the pages of the held-out layout and how each shows its article (neutral page
+# names, so that a listing of the pages tells nothing about them).
 PLAN: tuple[Spec, ...] = (
     Spec(
-        "gbk-combined-issue",
+        "page-01",
         3648636,
         label="dash",
         author_line="space",
@@ -460,7 +461,7 @@ PLAN: tuple[Spec, ...] = (
         chrome=("src-book",),
     ),
     Spec(
-        "gbk-research",
+        "page-02",
         3704623,
         label="di",
         title="footnote",
@@ -472,9 +473,9 @@ PLAN: tuple[Spec, ...] = (
         declared="gb2312",
         header="missing",
     ),
-    Spec("utf8-meta-keywords", 4856451, author_line="space", chrome=("kw-meta",), host=1),
+    Spec("page-03", 4856451, author_line="space", chrome=("kw-meta",), host=1),
     Spec(
-        "utf8-mojibake",
+        "page-04",
         5003900,
         label="zero",
         author_line="wen",
@@ -484,7 +485,7 @@ PLAN: tuple[Spec, ...] = (
         host=1,
     ),
     Spec(
-        "big5-gateway",
+        "page-05",
         4199306,
         traditional=True,
         pinyin_title=True,
@@ -494,7 +495,7 @@ PLAN: tuple[Spec, ...] = (
         host=2,
     ),
     Spec(
-        "gbk-plain-text-anonymous",
+        "page-06",
         3298661,
         byline="anon",
         keywords="none",
@@ -505,9 +506,9 @@ PLAN: tuple[Spec, ...] = (
         spam=("linkfarm", "hidden"),
         chrome=("br", "src-glued"),
     ),
-    Spec("utf8-source-unknown", 6373154, label=None, author_line="circle", spam=("porn",), host=1),
+    Spec("page-07", 6373154, label=None, author_line="circle", spam=("porn",), host=1),
     Spec(
-        "utf8-brief-run-together",
+        "page-08",
         4493515,
         label="paren",
         byline="joined",
@@ -516,7 +517,7 @@ PLAN: tuple[Spec, ...] = (
         host=1,
     ),
     Spec(
-        "gbk-qa-fullwidth",
+        "page-09",
         4441807,
         label="fullwidth",
         title="spaces",
@@ -527,7 +528,7 @@ PLAN: tuple[Spec, ...] = (
         chrome=("br",),
     ),
     Spec(
-        "big5-research",
+        "page-10",
         4513005,
         label="di",
         traditional=True,
