@@ -181,6 +181,9 @@ def parse_article(response: TextResponse) -> Article | None:
         tags = fields.keyword_line(header.keywords_text) or []
     if tags is None:
         tags = tag_links(response, context)
+    if tags is None and not any(fields.keyword_line(strip_pinyin(x)) for x in body[:20]):
+        # Below the article's own keyword line, which serves first.
+        tags = meta_keywords(response, header.title, context)
     article = loader.load_item()
     if tags:
         found = fields.page_keywords(tags, context)
@@ -228,3 +231,36 @@ def tag_links(response: TextResponse, context: str) -> list[str] | None:
         if share > best_share:
             best, best_share = words, share
     return best
+
+
+# Words a site puts in every page's meta keywords, whatever the article.
+_SITE_WORDS = frozenset(
+    "期刊 论文 论文网 杂志 雜誌 論文 在线阅读 在線閱讀 免费 免費 下载 下載 全文 文章 资讯 新闻 "
+    "期刊网 论文发表 论文下载 杂志社 人大 人大期刊 首页 首頁 阅读 閱讀".split()
+)
+
+
+def meta_keywords(response: TextResponse, title: str, context: str) -> list[str] | None:
+    """The article's keywords from `<meta name="keywords">`, where a page
+    gives them nowhere else: the words the article itself uses, without the
+    title a forum puts there and the site's own words (`期刊,论文,杂志`).
+
+    None where nothing is left."""
+    content = response.xpath(
+        "//meta[translate(@name, 'KEYWORDS', 'keywords')='keywords']/@content"
+    ).get("")
+    title_key = re.sub(r"\s", "", title)
+    if re.sub(r"[\s,，;；、|]", "", content) == title_key:
+        return None  # the title, as forums fill it in
+    words = []
+    for word in re.split(r"[,，;；、|\s]+", strip_pinyin(content)):
+        word = word.strip()
+        if (
+            2 <= len(word) <= 12
+            and word not in _SITE_WORDS
+            and title_key not in word
+            and word in context
+            and word not in words
+        ):
+            words.append(word)
+    return words or None

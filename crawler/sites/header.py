@@ -190,8 +190,13 @@ def read_header(
     return None
 
 
-# A label alone on its line, its value on the next (`<dt>作者:</dt><dd>…`).
-_LABEL_ALONE = re.compile(r"^(?:[\u4e00-\u9fff]\s?){1,6}[:：]$")
+# A label alone on its line, its value on the next (`<dt>作者:</dt><dd>…`,
+# `<th>刊名</th><td>…`): any short label with a colon, a known one without.
+_LABEL_ALONE = re.compile(
+    r"^(?:[\u4e00-\u9fff]\s?){1,6}[:：]$"
+    rf"|^[【\[]?(?:{AUTHOR_WORDS}|{SOURCE_WORDS}|{ISSUE_WORDS}|{DATE_WORDS}"
+    r"|关键词|關鍵詞|关键字|關鍵字)[】\]]?$"
+)
 # How far above the prose a header may sit when the prose element is known.
 REGION_MAX = 40
 
@@ -218,7 +223,7 @@ def _read_from(lines: list[str], start: int, body_start: int | None = None) -> H
         line = lines[i]
         if _LABEL_ALONE.match(line.strip()) and i + 1 < len(lines) and i + 1 <= last:
             i += 1
-            line = line.strip() + lines[i].strip()
+            line = line.strip().strip("【】[]").rstrip(":：") + "：" + lines[i].strip()
         if len(line) > 120 or ("。" in line and len(line) > 30):
             break  # prose: the body has begun
         if inside and re.search(r"[。？！；?!]", line):

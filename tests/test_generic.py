@@ -1,0 +1,120 @@
+"""The generic extractor on small pages written for one rule each: where a
+page keeps its fields when no site parser knows it."""
+
+from __future__ import annotations
+
+from scrapy.http import HtmlResponse
+
+from crawler import sites
+from crawler.items import Article
+from crawler.sites import generic
+from pipelines.clean import clean_article
+
+BODY = (
+    "<p>近年来，常委会坚持开门立法，广泛听取群众意见，推动备案审查工作不断深入。</p>"
+    "<p>常委会还建立了基层立法联系点，让群众的意见直达立法机关，立法质量明显提高。</p>"
+)
+
+
+def extract(response: HtmlResponse) -> Article:
+    """As a crawl stores it: extracted, then cleaned."""
+    return Article(**clean_article(vars(sites.parse_article(response))))
+
+
+def page(head: str = "", top: str = "", body: str = BODY, foot: str = "") -> HtmlResponse:
+    html = (
+        f"<html><head><meta charset='utf-8'><title>开门立法的实践 - 某某论坛</title>{head}</head>"
+        f"<body><div class='nav'>首页 › 期刊 › 开门立法的实践</div>"
+        f"<h1>开门立法的实践</h1>{top}<div class='post'>{body}</div>{foot}</body></html>"
+    )
+    return HtmlResponse("http://copy.example/a/1.html", body=html.encode(), encoding="utf-8")
+
+
+POSTER = "".join(f"<div>{x}</div>" for x in ("admin", "280", "主题", "13119", "帖子", "管理员"))
+
+
+def test_header_between_title_and_post_is_read_past_a_profile() -> None:
+    """A forum prints the poster's profile between the title and the info lines."""
+    info = (
+        "<dl><dt>作者</dt><dd>王晓 李明</dd><dt>刊名:</dt><dd>浙江人大</dd>"
+        "<dt>刊期:</dt><dd>2016年第7期</dd></dl><div>发表于 2016-08-01 09:30</div>"
+    )
+    article = extract(page(top=POSTER + info))
+    assert (article.title, article.date) == ("开门立法的实践", "2016-08-01")
+    assert article.time == "09:30:00"
+    assert (article.journal, article.year, article.issue) == ("浙江人大", 2016, "7")
+    assert article.authors == ["王晓", "李明"]
+    assert article.body.startswith("近年来，常委会坚持开门立法")
+
+
+def test_info_lines_atop_the_post_are_header_not_body() -> None:
+    body = "<p>来源：《天津人大》2017年9期</p><p>作者：熊杰</p>" + BODY
+    article = extract(page(top=POSTER + "<div>发表于 2017-10-01</div>", body=body))
+    assert (article.journal, article.year, article.issue) == ("天津人大", 2017, "9")
+    assert article.authors == ["熊杰"]
+    assert article.body.startswith("近年来")
+
+
+def test_an_interview_question_atop_the_post_stays_in_the_body() -> None:
+    body = "<p>记者：这项工作有哪些新的特点？</p>" + BODY
+    article = extract(page(top="<div>发表于 2017-10-01</div>", body=body))
+    assert article.body.startswith("记者：这项工作有哪些新的特点？")
+    assert article.authors == []
+
+
+def test_a_placeholder_author_gives_way_to_the_body_author_line() -> None:
+    body = "<p>汤 欣</p>" + BODY
+    top = "<div>作者: -</div><div>发表于 2017-06-24</div>"
+    article = extract(page(top=top, body=body))
+    assert article.authors == ["汤欣"]
+    assert article.body.startswith("近年来")
+
+
+def test_category_tag_before_the_title_is_not_part_of_it() -> None:
+    response = page(top="<div>发表于 2017-06-24</div>")
+    tagged = "<h1><a>[期刊文章]</a>开门立法的实践</h1>"
+    html = response.text.replace("<h1>开门立法的实践</h1>", tagged)
+    article = extract(response.replace(body=html.encode()))
+    assert article.title == "开门立法的实践"
+
+
+def test_tag_links_are_the_keywords_and_a_tag_cloud_is_not() -> None:
+    cloud = "".join(f'<a href="/tag/{w}">{w}</a>' for w in "环境 教育 医疗 交通 住房 养老".split())
+    tags = ", ".join(
+        f'<a href="misc.php?mod=tag&amp;id={n}">{w}</a>'
+        for n, w in enumerate(["开门立法", "备案审查", "立法质量"])
+    )
+    top = "<div>发表于 2017-06-24</div>"
+    response = page(top=top, foot=f'<div class="ptg">{tags}</div><div class="side">{cloud}</div>')
+    assert generic.tag_links(response, "开门立法" + BODY) == ["开门立法", "备案审查", "立法质量"]
+    assert extract(response).keywords == ["开门立法", "备案审查", "立法质量"]
+
+
+def test_meta_keywords_count_only_words_of_the_article() -> None:
+    own = '<meta name="keywords" content="开门立法,备案审查,立法质量">'
+    site = '<meta name="keywords" content="开门立法的实践,期刊,论文,杂志">'
+    top = "<div>发表于 2017-06-24</div>"
+    assert extract(page(head=own, top=top)).keywords == [
+        "开门立法",
+        "备案审查",
+        "立法质量",
+    ]
+    assert extract(page(head=site, top=top)).keywords == []
+    spaced = '<meta name="keywords" content="开门 立法的实践">'  # the title, split at a space
+    response = page(head=spaced, top=top)
+    html = response.text.replace("开门立法的实践", "开门 立法的实践")
+    assert extract(response.replace(body=html.encode())).keywords == []
+    in_body = "<p>关键词：备案审查；立法质量</p>" + BODY
+    assert extract(page(head=own, top=top, body=in_body)).keywords == ["备案审查", "立法质量"]
+
+
+def test_forum_chrome_stays_out_of_the_body() -> None:
+    body = (
+        "<i>本帖最后由 admin 于 2018-04-07 05:21 编辑</i><br>"
+        + BODY
+        + "<p>（本文原载《浙江人大》2015年Z1期）</p>"
+        + "<p>【声明】本帖内容转自网络，仅供学习交流；如有侵权，请联系管理员删除。</p>"
+    )
+    article = extract(page(top="<div>发表于 2015-04-03 00:04</div>", body=body))
+    assert article.body.startswith("近年来") and article.body.endswith("立法质量明显提高。")
+    assert (article.journal, article.year, article.issue) == ("浙江人大", 2015, "Z1")
