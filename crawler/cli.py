@@ -242,6 +242,26 @@ def cmd_failed(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_runs(args: argparse.Namespace) -> int:
+    from crawler import export, runs_report
+
+    if args.limit < 0:
+        raise CliError(f"--limit: {args.limit} is negative (0 shows every run)")
+    engine = open_engine(args.db or default_database_url())
+    with Session(engine) as session:
+        rows = runs_report.listing(session, args.limit or None)
+    engine.dispose()
+    if args.format == "jsonl":
+        export.write_jsonl(rows, sys.stdout)
+        print(f"{len(rows)} runs", file=sys.stderr)
+    elif not rows:
+        print("no crawl recorded")
+    else:
+        print(runs_report.table(rows))
+        print(f"\n{len(rows)} runs, newest first (--limit 0 for all)")
+    return 0
+
+
 def cmd_retry(args: argparse.Namespace) -> int:
     import subprocess
     import tempfile
@@ -356,6 +376,16 @@ def build_parser() -> argparse.ArgumentParser:
     failed.add_argument("--format", choices=("table", "jsonl"), default="table")
     _db_argument(failed)
     failed.set_defaults(run=cmd_failed)
+
+    runs = sub.add_parser(
+        "runs", help="list the crawls: when, arguments, status, pages, articles, alarms"
+    )
+    runs.add_argument("--format", choices=("table", "jsonl"), default="table")
+    runs.add_argument(
+        "--limit", type=int, default=20, metavar="N", help="the newest N (0: all; default 20)"
+    )
+    _db_argument(runs)
+    runs.set_defaults(run=cmd_runs)
 
     retry = sub.add_parser(
         "retry",
