@@ -51,7 +51,7 @@ def results(pages: list[scoring.Page]) -> list[scoring.Result]:
 # field's held-out test is a strict expected failure: the day the field reaches its
 # floor the test fails, and the field comes off this list. A held-out field at its
 # floor carries no mark, so falling below it fails the suite.
-HELD_OUT_BELOW: frozenset[str] = frozenset()
+HELD_OUT_BELOW: frozenset[str] = frozenset({"keywords"})
 HELD_OUT_BELOW_FLOORS = pytest.mark.xfail(
     strict=True, reason="generality not yet shown: the held-out layout scores below this floor"
 )
@@ -122,12 +122,13 @@ def test_size(pages: list[scoring.Page]) -> None:
 
 
 def test_columns(results: list[scoring.Result]) -> None:
-    """One layout held out (copy-archive); every other one, copy-table and copy-portal
-    among them, developed."""
-    assert scoring.HELD_OUT == pagekit.HELD_OUT == "copy-archive"
+    """One layout held out (copy-library); every other one, copy-table, copy-portal
+    and copy-archive among them, developed."""
+    assert scoring.HELD_OUT == pagekit.HELD_OUT == "copy-library"
     assert scoring.LAYOUTS == pagekit.LAYOUTS == tuple(generate.PLAN)
     assert scoring.DEVELOPED_LAYOUTS == (
-        "fx361", "fx361-mobile", "copy-trad", "copy-gbk", "copy-table", "copy-portal"
+        "fx361", "fx361-mobile", "copy-trad", "copy-gbk", "copy-table", "copy-portal",
+        "copy-archive",
     )  # fmt: skip
     cols = scoring.columns(results)
     developed = {r.page.layout for r in cols[scoring.DEVELOPED]}
@@ -175,8 +176,15 @@ def test_pages_are_well_formed(pages: list[scoring.Page]) -> None:
 
 
 def _article(page: scoring.Page) -> Any:
-    number = int(re.findall(r"(?<!\d)\d{7}(?!\d)", page.url)[-1])
-    return next(a for _, _, a in all_articles() if a.id == number)
+    """The corpus article a page shows: by the article number in its URL, or
+    (a copy site numbering its own way) by its title."""
+    numbers = {int(n) for n in re.findall(r"(?<!\d)\d{7}(?!\d)", page.url)}
+    articles = [a for _, _, a in all_articles()]
+    by_number = [a for a in articles if a.id in numbers]
+    if by_number:
+        return by_number[-1]
+    title = page.expected["title"]
+    return next(a for a in articles if normalize_title(a.title) == title)
 
 
 def test_expected_values_follow_the_corpus(pages: list[scoring.Page]) -> None:
@@ -410,9 +418,9 @@ def test_gate_passes_and_fails() -> None:
     held_out_only = [r for r in right if r.page.layout == scoring.HELD_OUT]
     assert scoring.gate(held_out_only, FLOORS)[0] == f"{scoring.DEVELOPED}: no pages"
 
-    # copy-table and copy-portal, once held out, count among the developed layouts now
+    # copy-table, copy-portal and copy-archive, once held out, count as developed now
     share = 1 / len(scoring.DEVELOPED_LAYOUTS)
-    for layout in ("copy-table", "copy-portal"):
+    for layout in ("copy-table", "copy-portal", "copy-archive"):
 
         def wrong_title(page: scoring.Page, layout: str = layout) -> dict[str, Any]:
             record = _oracle(page)

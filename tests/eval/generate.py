@@ -22,7 +22,7 @@ HERE = Path(__file__).resolve().parent
 if str(HERE) not in sys.path:
     sys.path.insert(0, str(HERE))
 
-from layouts import LAYOUT_MODULES, archive  # noqa: E402
+from layouts import LAYOUT_MODULES  # noqa: E402
 from pagekit import (  # noqa: E402
     LAYOUTS,
     Spec,
@@ -477,8 +477,122 @@ PLAN: dict[str, tuple[Spec, ...]] = {
             chrome=("pipe", "src-tail", "qr", "share"),
         ),
     ),
-    # held out: its plan lives in its own module, which the extractor's developers do not read
-    "copy-archive": archive.PLAN,
+    # held out until its one blind scoring, then developed against
+    "copy-archive": (
+        Spec(
+            "gbk-sort-one-author",
+            4856451,
+            encoding="gbk",
+            chrome=("sort", "tags", "edit", "attach", "share"),
+        ),
+        Spec(
+            "big5-joined-spaced",
+            5225531,
+            label="di",
+            traditional=True,
+            pinyin_title=True,
+            byline="joined",
+            author_line="space",
+            keywords="spaced",
+            encoding="big5",
+            header="missing",
+            spam=("porn", "county"),
+            chrome=("sort", "reply"),
+            host=1,
+        ),
+        Spec(
+            "research-gb18030-mojibake",
+            4992857,
+            label="zero",
+            byline="brackets",
+            academic=True,
+            keywords="body-colon",
+            front=RESEARCH,
+            encoding="gb18030",
+            declared="gbk",
+            header="missing",
+            mojibake=True,
+            chrome=("sort", "p", "copyright"),
+        ),
+        Spec(
+            "anonymous-no-journal",
+            4134341,
+            label=None,
+            byline="anon",
+            header="wrong",
+            meta="missing",
+            spam=("gambling",),
+            chrome=("head", "tags", "type", "reply"),
+        ),
+        Spec(
+            "padded-paren-run",
+            4543654,
+            label="paren",
+            byline="none",
+            author_line="padded",
+            keywords="run",
+            encoding="gbk",
+            header="missing",
+            meta="missing",
+            spam=("linkfarm", "hidden"),
+            chrome=("sort", "jammer", "edit"),
+        ),
+        Spec(
+            "z-subtitle-wen",
+            3648597,  # every combined issue of the corpus is shown elsewhere already
+            label="z",
+            title="subtitle",
+            byline="none",
+            author_line="wen",
+            meta="wrong",
+            spam=("county",),
+            chrome=("src-tail", "tags", "type", "app"),
+        ),
+        Spec(
+            "trad-combined-research",
+            3648636,  # combined issue, shown elsewhere already
+            label="dash",
+            traditional=True,
+            keywords="body-bracket",
+            front=("affiliation", "abstract", "fund"),
+            spam=("hidden",),
+            chrome=("sort", "p", "share"),
+            host=1,
+        ),
+        Spec(
+            "fullwidth-stray-list",
+            4683538,
+            label="fullwidth",
+            byline="list",
+            author_line="comma",
+            keywords="none",
+            stray=True,
+            encoding="gbk",
+            declared="gb2312",
+            meta="wrong",
+            spam=("porn",),
+            chrome=("sort", "attach", "copyright"),
+        ),
+        Spec(
+            "big5-brief-footnote",
+            3800142,
+            title="footnote",
+            traditional=True,
+            encoding="big5",
+            header="missing",
+            meta="missing",
+            spam=("gambling", "hidden"),
+            chrome=("src-head", "head", "tags", "jammer"),
+            host=1,
+        ),
+        Spec(
+            "three-authors-spaces",
+            3700445,
+            label="di",
+            title="spaces",
+            chrome=("sort", "tags", "type", "reply", "share", "app"),
+        ),
+    ),
     "copy-library": LAYOUT_MODULES["copy-library"].PLAN,  # held out: its plan is in its module
 }
 

@@ -35,7 +35,7 @@ LAYOUTS = (
     "copy-archive",
     "copy-library",
 )
-HELD_OUT = "copy-archive"
+HELD_OUT = "copy-library"
 SHORT_BODY, LONG_BODY = 600, 8000
 MARGIN = 40  # mojibake stays this far from either end of the body
 

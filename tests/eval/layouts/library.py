@@ -305,6 +305,7 @@ def _footer(doc: Doc, site: str) -> str:
     out = []
     if "linkfarm" in spec.spam:
         farm = _inject(doc, "linkfarm").split(" | ")
+        doc.spam[-1] = " ".join(farm)  # as the page prints it: links side by side
         links = " ".join(
             f'<a href="http://www.{n}{n * 3 % 7}kk.example/" target="_blank">{esc(x)}</a>'
             for n, x in enumerate(farm)
