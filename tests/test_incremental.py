@@ -1,15 +1,17 @@
 """Incremental runs (`-a mode=incremental`, the default) fetch only what the
-database lacks; `-a mode=full` fetches everything again; `-a refresh=DAYS`
-fetches again what was fetched longer ago than that."""
+database lacks; `-a mode=archive` walks every issue and fetches what is not
+stored, resuming with JOBDIR; `-a mode=full` fetches everything again;
+`-a refresh=DAYS` fetches again what was fetched longer ago than that."""
 
 from __future__ import annotations
 
 import re
 import sqlite3
+import sys
 from pathlib import Path
 
 import pytest
-from conftest import Crawled, CrawlResult, run_crawl
+from conftest import FAST, Crawled, CrawlResult, run_crawl
 
 from crawler.samplesite.corpus import SampleArticle, SampleIssue, SampleJournal, all_articles
 from crawler.samplesite.render import article_path
@@ -159,3 +161,72 @@ def test_a_bad_mode_is_one_line(args: list[str], message: str, tmp_path: Path) -
     assert result.log.strip().startswith(message)
     assert len(result.log.strip().splitlines()) == 1
     assert not (tmp_path / "x.db").exists()
+
+
+def runs_of(db: Path) -> list[dict[str, object]]:
+    """The run records, oldest first (crawler/runs.py)."""
+    with sqlite3.connect(db) as conn:
+        conn.row_factory = sqlite3.Row
+        return [dict(row) for row in conn.execute("select * from crawl_runs order by id")]
+
+
+def test_archive_fetches_what_old_issues_lack_and_nothing_stored(
+    crawled: Crawled, sample_site: SampleSite, tmp_path: Path
+) -> None:
+    """An old issue missing from the database: incremental runs stop at the
+    newest (complete) issue and never see it; an archive run walks every
+    issue and fetches exactly its articles."""
+    db = copy_of(crawled, tmp_path)
+    journal = next(j for j, _, _ in all_articles() if j.name == "人大研究")
+    old = journal.issues[-3]  # on the journal's last listing page
+    gone = [a.id for a in old.articles]
+    marks = ",".join("?" * len(gone))
+    with sqlite3.connect(db) as conn:
+        for table in ("article_authors", "article_keywords", "sources", "fingerprints"):
+            conn.execute(f"delete from {table} where article_id in ({marks})", gone)
+        conn.execute(f"delete from articles where id in ({marks})", gone)
+
+    incremental = crawl(sample_site, db)
+    assert article_pages(incremental) == []
+
+    archive = crawl(sample_site, db, "-a", "mode=archive")
+    assert sorted(article_pages(archive)) == sorted(url_of(sample_site, a) for a in old.articles)
+    assert archive.stat("incremental/stopped_at_complete_issue") is None
+    assert archive.stat("incremental/skipped_stored") == len(list(all_articles())) - len(gone)
+    record = runs_of(db)[-1]
+    assert record["arguments"] == '{"mode": "archive"}'
+    assert record["article_pages"] == record["articles_new"] == len(gone)
+    assert record["articles_updated"] == record["articles_unchanged"] == 0
+
+
+def test_a_killed_archive_run_resumes_without_fetching_what_it_stored(
+    sample_site: SampleSite, tmp_path: Path
+) -> None:
+    """`-a mode=archive -s JOBDIR=…`, killed and started again: the resumed
+    run fetches only the article pages whose articles are not stored (its
+    run record says how many), and the journal ends complete."""
+    import signal
+
+    from test_resume import stop_after
+
+    journal = next(j for j, _, _ in all_articles() if j.name == "人大研究")
+    expected = {a.id for issue in journal.issues for a in issue.articles}
+    db = tmp_path / "articles.db"
+    settings = ["-s", f"FX361_BASE_URL={sample_site.base_url}", "-s", "STORE_BATCH_SIZE=1"]
+    settings += ["-s", f"JOBDIR={tmp_path / 'job'}"]
+    args = ("-a", f"journal={journal.name}", "-a", "mode=archive")
+    command = [sys.executable, "-m", "scrapy", "crawl", "fx361", *args]
+    command += ["-s", f"DATABASE_URL=sqlite:///{db}", *FAST, *settings]
+    command += ["-s", "DOWNLOAD_DELAY=0.01", "-s", "LOG_LEVEL=DEBUG"]
+    assert stop_after(command, pages=40, how=signal.SIGKILL)
+    stored = count(db, "articles")
+    assert stored < len(expected)
+
+    resumed = run_crawl("fx361", *args, db=db, settings=settings)
+    assert resumed.returncode == 0, resumed.log[-3000:]
+    killed, record = runs_of(db)
+    assert killed["status"] == "interrupted"
+    assert record["status"] == "finished"
+    assert record["article_pages"] == record["articles_new"] == len(expected) - stored
+    with sqlite3.connect(db) as conn:
+        assert {row[0] for row in conn.execute("select id from articles")} == expected
