@@ -118,3 +118,17 @@ def test_forum_chrome_stays_out_of_the_body() -> None:
     article = extract(page(top="<div>发表于 2015-04-03 00:04</div>", body=body))
     assert article.body.startswith("近年来") and article.body.endswith("立法质量明显提高。")
     assert (article.journal, article.year, article.issue) == ("浙江人大", 2015, "Z1")
+
+
+def test_a_bar_of_popular_tags_is_not_the_articles() -> None:
+    """One `<li>` per tag; the bar's words are the article's too, but its label
+    says it is the site's."""
+    hot = "".join(f"<li><a href='/tags.php?/{w}/'>{w}</a></li>" for w in ("开门立法", "备案审查"))
+    bar = f"<div class='tags'><h4>热门标签:</h4><ul>{hot}</ul></div>"
+    own = "".join(f"<li><a href='/tags.php?/{w}/'>{w}</a></li>" for w in ("立法质量", "开门立法"))
+    top = "<div>发表于 2017-06-24</div>"
+    response = page(top=top, foot=f"<ul class='tagbox'>{own}</ul>")
+    html = response.text.replace("<body>", "<body>" + bar)
+    assert extract(response.replace(body=html.encode())).keywords == ["立法质量", "开门立法"]
+    alone = page(top=top).text.replace("<body>", "<body>" + bar)
+    assert extract(response.replace(body=alone.encode())).keywords == []

@@ -215,22 +215,46 @@ _TAG_HREF = re.compile(r"(?i)(?:^|[/?&._=-])(?:tags?|keywords?|kw)(?:[/?&._=-]|$
 
 def tag_links(response: TextResponse, context: str) -> list[str] | None:
     """Keyword tags a page gives only as links to its tag pages, without a
-    label (`<div class="tags"><a href="/tag/立法">立法</a>, …`): the group of
-    sibling tag links whose words the article uses most; a site-wide cloud of
-    popular tags is mostly words the article does not use. None if none."""
+    label (`<div class="tags"><a href="/tag/立法">立法</a>, …`, or one `<li>`
+    each): the group of tag links whose words the article uses most. A
+    site-wide bar of popular tags (`热门标签`) is not the article's, and is
+    mostly words the article does not use. None if none."""
+    groups: dict[object, list[str]] = {}
+    boxes: dict[object, Selector] = {}
+    for link in response.xpath("//a[@href]"):
+        if not _TAG_HREF.search(link.attrib.get("href", "")):
+            continue
+        box = link.xpath("..")[0]
+        if box.root.tag in _LINK_WRAPPERS:  # <li><a>…</a></li>: the list is the group
+            box = box.xpath("..")[0]
+        word = " ".join(link.xpath(".//text()").getall()).strip()
+        if word:
+            groups.setdefault(box.root, []).append(word)
+            boxes[box.root] = box
     best: list[str] | None = None
     best_share = 0.5
-    for parent in response.xpath("//*[a]"):
-        links = parent.xpath("./a")
-        if not all(_TAG_HREF.search(a.attrib.get("href", "")) for a in links):
-            continue
-        words = [w for w in (" ".join(a.xpath(".//text()").getall()).strip() for a in links) if w]
-        if not words or len(words) > 12:
+    for root, words in groups.items():
+        if len(words) > 12 or _SITE_WIDE.search(_label_of(boxes[root])):
             continue
         share = sum(strip_pinyin(w) in context for w in words) / len(words)
         if share > best_share:
             best, best_share = words, share
     return best
+
+
+def _label_of(box: Selector) -> str:
+    """The text a group of links is labelled with: its own, the heading just
+    before it, and what its parent says outside its elements."""
+    parts = box.xpath(".//text()").getall()
+    parts += box.xpath("preceding-sibling::*[1]//text()").getall() + box.xpath("../text()").getall()
+    return " ".join(parts)
+
+
+_LINK_WRAPPERS = frozenset({"li", "span", "em", "strong", "b", "dd", "td"})
+# What a bar of the whole site's tags calls itself.
+_SITE_WIDE = re.compile(
+    r"热门|熱門|热搜|熱搜|标签云|標籤雲|热点|熱點|推荐标签|推薦標籤|全部标签|全部標籤"
+)
 
 
 # Words a site puts in every page's meta keywords, whatever the article.
