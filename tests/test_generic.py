@@ -132,3 +132,37 @@ def test_a_bar_of_popular_tags_is_not_the_articles() -> None:
     assert extract(response.replace(body=html.encode())).keywords == ["立法质量", "开门立法"]
     alone = page(top=top).text.replace("<body>", "<body>" + bar)
     assert extract(response.replace(body=alone.encode())).keywords == []
+
+
+def test_authors_and_date_stated_only_for_machines() -> None:
+    """A blog prints `作者 王晓` without a colon, or names the author only in
+    its meta tags, and gives the time only in `<time datetime>`."""
+    head = '<meta name="author" content="王晓">'
+    top = (
+        '<div><time datetime="2018-11-20T01:18:20+08:00"></time></div>'
+        "<div>来源：浙江人大 2016年7期</div>"
+    )
+    article = extract(page(head=head, top=top))
+    assert (article.authors, article.date, article.time) == (["王晓"], "2018-11-20", "01:18:20")
+    spaced = extract(page(top="<div>2018-11-20 作者 王晓 李明</div>"))
+    assert spaced.authors == ["王晓", "李明"]
+    software = '<meta name="author" content="Discuz! Team and Comsenz UI Team">'
+    assert extract(page(head=software, top=top)).authors == []
+    site = '<meta name="author" content="人大观察">'
+    assert extract(page(head=site, top=top)).authors == []
+
+
+def test_a_page_with_only_a_title_and_text_is_an_article() -> None:
+    """No date, journal or byline printed: the title the page names twice
+    (`<h1>`, `<title>`) over an article's sentences is enough; over a list of
+    issues it is not."""
+    article = extract(page())
+    assert (article.title, article.date, article.journal) == ("开门立法的实践", None, None)
+    assert article.body.startswith("近年来")
+    listing = "<ul><li><a>2018年第9期</a></li><li><a>2018年第8期</a></li></ul>"
+    try:
+        sites.parse_article(page(body=listing))
+    except sites.NotAnArticle:
+        pass
+    else:
+        raise AssertionError("a list of issues was taken for an article")

@@ -7,6 +7,7 @@ from __future__ import annotations
 from crawler.fields.authors import (
     author_line_names,
     byline_authors,
+    is_person_name,
     split_authors,
     strip_affiliation,
 )
@@ -25,6 +26,7 @@ __all__ = [
     "byline_authors",
     "clean_title",
     "halfwidth_digits",
+    "is_person_name",
     "issue_label",
     "keyword_line",
     "page_keywords",

@@ -77,6 +77,30 @@ _PLACE_START = (
 ).split()
 
 
+_NOT_A_NAME = re.compile(
+    r"人大|网|編輯|编辑|管理|期刊|杂志|雜誌|观察|觀察|之窗|在线|在線|频道|頻道|文库|文庫|论坛|論壇"
+)
+
+
+def is_person_name(name: str) -> bool:
+    """Whether a name a page states (meta author, an author element) reads as
+    a person's rather than a site's, a board's or a program's.
+
+    >>> [is_person_name(n) for n in ("王晓", "欧阳文华", "阿依古丽·吐尔逊")]
+    [True, True, True]
+    >>> [is_person_name(n) for n in ("上海人大", "人大观察", "编辑部", "Discuz!", "admin")]
+    [False, False, False, False, False]
+    """
+    if "·" in name:
+        return bool(re.fullmatch(r"[\u4e00-\u9fff]{1,8}(?:·[\u4e00-\u9fff]{1,8})+", name))
+    return bool(
+        re.fullmatch(r"[\u4e00-\u9fff]{2,4}", name)
+        and not _ORG_SUFFIX.search(name)
+        and not _NOT_A_NAME.search(name)
+        and name not in NO_AUTHOR
+    )
+
+
 def strip_affiliation(byline: str) -> str:
     """Cut an affiliation or postcode glued onto a name in a byline.
 

@@ -113,6 +113,19 @@ def _offset(page_lines: list[str], inner: list[str], title_at: int) -> int | Non
     return after_title[0] if after_title else found[-1]
 
 
+def _prose(lines: list[str]) -> bool:
+    """Whether lines read as an article's text, not a list of links or issues:
+    sentences, a few of them.
+
+    >>> _prose(["2018年第9期", "2018年第8期", "更多"])
+    False
+    >>> _prose(["常委会坚持开门立法，广泛听取意见。", "联系点让群众的意见直达立法机关。"])
+    True
+    """
+    sentences = [line for line in lines if re.search(r"[。！？]", line)]
+    return len(sentences) >= 2 and sum(len(line) for line in sentences) >= 30
+
+
 def _starts(page_lines: list[str], inner: list[str]) -> tuple[int, ...]:
     """Where the prose element's lines may start among the page's lines."""
     head = inner[:5]
@@ -166,13 +179,14 @@ def parse_article(response: TextResponse) -> Article | None:
     body = body_lines(lines, header, container)
     # Keyword tags and source notes under the body belong to the page.
     body = trailing_source(header, body)
-    if not body:
-        return None
+    if not body or not (header.posted_line or header.journal or _prose(body)):
+        return None  # a title without header lines needs an article's text under it
     notes_apart(header, lines[header.end :], body)
     loader = ArticleLoader(response=response)
     loader.add_value("title", header.title)
-    loader.add_posted_line(header.posted_line)
-    loader.add_value("authors", fields.byline_authors(header.byline, body[:3]))
+    loader.add_posted_line(header.posted_line or stated_date(response))
+    authors = fields.byline_authors(header.byline, body[:3]) or stated_authors(response)
+    loader.add_value("authors", authors)
     loader.add_issue_line(header.journal, header.label)
     loader.add_value("body", body)
     tags = _keyword_tags(response)
@@ -288,3 +302,72 @@ def meta_keywords(response: TextResponse, title: str, context: str) -> list[str]
         ):
             words.append(word)
     return words or None
+
+
+def stated_authors(response: TextResponse) -> list[str]:
+    """Authors a page states outside its text lines, where those name none:
+    JSON-LD `author`, `<meta name="author">`, elements marked as the author
+    (`itemprop="author"`, `rel="author"`, `class="author"`). Only what reads as
+    people's names counts: a site's or its software's name is no author."""
+    stated: list[str] = []
+    for script in response.css('script[type="application/ld+json"]::text').getall():
+        try:
+            data = json.loads(script)
+        except ValueError:
+            continue
+        for entry in data if isinstance(data, list) else [data]:
+            author = entry.get("author") if isinstance(entry, dict) else None
+            for one in author if isinstance(author, list) else [author]:
+                name = one.get("name") if isinstance(one, dict) else one
+                if isinstance(name, str):
+                    stated.append(name)
+    stated += response.xpath(
+        "//meta[translate(@name, 'AUTHOR', 'author')='author']/@content"
+    ).getall()
+    for element in response.xpath(
+        "//*[@itemprop='author' or @rel='author' or contains(concat(' ', @class, ' '), ' author ')]"
+    ):
+        stated.append(" ".join(element.xpath(".//text()").getall()))
+    for text in stated:
+        names = fields.split_authors(text)
+        if names and all(fields.is_person_name(n) for n in names):
+            return names
+    return []
+
+
+_DATE_METAS = (
+    "article:published_time",
+    "og:article:published_time",
+    "pubdate",
+    "publishdate",
+    "publish_date",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "firstpublishedtime",
+)
+
+
+def stated_date(response: TextResponse) -> str:
+    """The posting time a page states only for machines, where its text shows
+    none: meta tags (`article:published_time`, `PubDate`, …), JSON-LD
+    `datePublished`, a `<time datetime>`. As `YYYY-MM-DD HH:MM:SS` text, or ''."""
+    found: list[str] = []
+    for meta in response.xpath("//meta[@content]"):
+        key = (meta.attrib.get("property") or meta.attrib.get("name") or "").lower()
+        if key in _DATE_METAS:
+            found.append(meta.attrib["content"])
+    for script in response.css('script[type="application/ld+json"]::text').getall():
+        try:
+            data = json.loads(script)
+        except ValueError:
+            continue
+        for entry in data if isinstance(data, list) else [data]:
+            if isinstance(entry, dict) and isinstance(entry.get("datePublished"), str):
+                found.append(entry["datePublished"])
+    found += response.xpath("//time/@datetime").getall()
+    for value in found:
+        match = re.match(r"\s*((?:19|20)\d\d-\d\d-\d\d)(?:[T ](\d\d:\d\d(?::\d\d)?))?", value)
+        if match:
+            return " ".join(part for part in match.groups() if part)
+    return ""

@@ -157,7 +157,8 @@ def read_header(
     A stated title (`<h1>`, `<title>`, …) followed by header lines is the
     title; of several, the best ranked, then the one its header lines follow
     most closely (a copy site's spam heading sits further above them).
-    Without one, the line above the first posting line is taken.
+    Without one, a line the page names as its title twice over (`<h1>` and
+    `<title>`) is taken, else the line above the first posting line.
 
     `body_starts` are where the article's prose element may begin among the
     lines: the lines between a title and it are all header (a forum prints
@@ -165,6 +166,9 @@ def read_header(
     wanted = [(squash(c), rank) for c, rank in candidates]
     best: Header | None = None
     best_key = (9, 99)
+    # A line the page names as its title twice over (`<h1>` and `<title>`),
+    # though no header lines follow it: a page that prints no date or journal.
+    stated: Header | None = None
     for i, line in enumerate(lines):
         squashed = squash(fields.strip_bullets(line))
         if len(squashed) < 2 or is_spam_line(line) or squashed.startswith(("—", "-")):
@@ -178,8 +182,12 @@ def read_header(
         key = (min(ranks), header.gap)
         if (header.posted_line or header.journal) and key < best_key:
             best, best_key = header, key
+        if stated is None and ranks.count(0) >= 2:
+            stated = header
     if best is not None:
         return best
+    if stated is not None:
+        return stated
     for p, line in enumerate(lines):
         if is_end_of_article(line):
             break  # related articles carry dates too
@@ -259,10 +267,18 @@ def read_line(header: Header, line: str) -> bool:
     return any(taken)
 
 
+# `作者 王晓`: an author label spaced from the names, with no colon.
+_SPACED_BYLINE = re.compile(r"^(?:作\s*者|撰\s*文|撰稿|执笔|執筆|文)\s+(?P<names>.+)$")
+
+
 def _read_segment(header: Header, text: str) -> bool:
     if not header.posted_line and (posted := posted_in(text)):
         header.posted_line = text
         header.byline = header.byline or _AUTHOR_LABEL.sub(" ", posted.rest).strip()
+        return True
+    spaced = _SPACED_BYLINE.match(text)
+    if spaced and not header.byline and _NAMES.match(spaced["names"]):
+        header.byline = spaced["names"]
         return True
     if header.journal is None and (found := journal_line(text)):
         header.journal, header.label = found
