@@ -594,6 +594,7 @@ PLAN: dict[str, tuple[Spec, ...]] = {
         ),
     ),
     "copy-library": LAYOUT_MODULES["copy-library"].PLAN,  # held out: its plan is in its module
+    "copy-unseen": LAYOUT_MODULES["copy-unseen"].PLAN,
 }
 
 

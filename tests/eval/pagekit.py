@@ -34,6 +34,7 @@ LAYOUTS = (
     "copy-portal",
     "copy-archive",
     "copy-library",
+    "copy-unseen",
 )
 HELD_OUT = "copy-library"
 SHORT_BODY, LONG_BODY = 600, 8000

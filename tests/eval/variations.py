@@ -50,6 +50,7 @@ VARIATIONS: dict[str, str] = {
     "title-footnote": "footnote mark after the title: …三篇文章*",
     "title-stray-spaces": "stray spaces in the title",
     "title-subtitle": "subtitle on the next line starting with ——",
+    "title-column-prefix": "a column or series name before the title, not part of it",
     # body
     "body-short": "body under 600 characters",
     "body-long": "body over 8,000 characters",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from layouts import archive, fx361, gbk, library, mobile, portal, table, trad
+from layouts import archive, fx361, gbk, library, mobile, portal, table, trad, unseen
 
 LAYOUT_MODULES: dict[str, ModuleType] = {
     "fx361": fx361,
@@ -15,4 +15,5 @@ LAYOUT_MODULES: dict[str, ModuleType] = {
     "copy-portal": portal,
     "copy-archive": archive,
     "copy-library": library,
+    "copy-unseen": unseen,
 }
