@@ -29,6 +29,8 @@ _CHROME = re.compile(
     r"|.{0,60}(?:如有侵权|如有侵權|如涉侵权|如涉及侵权|侵权请联系|侵權請聯繫|侵删|侵刪)"
     r"|[(（](?:本文|文章|稿件)?(?:来源|來源|转载|轉載|选自|選自).{0,40}(?:版权|版權|转载|轉載|出处|出處).{0,30}[)）]$"
     r"|(?:下载|打开|下載|打開).{0,10}(?:APP|App|app|客户端)|APP内阅读|App内阅读"
+    r"|阅读原文$|閱讀原文$|微信扫一扫|微信掃一掃|预览时标签不可点|(?:阅读|閱讀)\s*\d+\s*(?:在看|点赞)"
+    r"|(?:免费|免費)?(?:下载|下載)(?:文档|文檔|全文|本文|PDF|WORD|Word)"
     r"|扫(?:描|一扫).{0,12}二维码|扫一扫|手机扫码|在手机(?:上)?(?:打开|阅读|浏览)|阅读(?:数|量)?[:：]?\s*\d+$|点击(?:数|量)?[:：]\s*\d+$)"
 )
 
@@ -69,6 +71,12 @@ def is_end_of_article(line: str) -> bool:
     return line in RELATED_HEADINGS or bool(_NEIGHBOUR_LINK.match(line))
 
 
+# A pager: `上一页 1 2 3 下一页`, `第1页 共3页`, `« 1 2 »`.
+_PAGER = re.compile(
+    r"^(?:上一页|下一页|上一頁|下一頁|首页|尾页|首頁|尾頁|第\s*\d+\s*[页頁]|共\s*\d+\s*[页頁]|\d{1,3}|[<>«»‹›…]|\s)+$"
+)
+
+
 def is_chrome_line(line: str) -> bool:
     """Site furniture inside the article area: share buttons, copyright lines,
     app-download prompts, font-size switches, view counts.
@@ -87,12 +95,21 @@ def is_chrome_line(line: str) -> bool:
     True
     >>> is_chrome_line("本帖最后由 admin 于 2018-04-07 05:21 编辑")
     True
+    >>> is_chrome_line("上一页 1 2 3 下一页"), is_chrome_line("第1页 共3页")
+    (True, True)
+    >>> is_chrome_line("阅读原文"), is_chrome_line("免费下载全文")
+    (True, True)
+    >>> is_chrome_line("2018")
+    False
     >>> is_chrome_line("版权保护是知识产权工作的重要内容。")
     False
     >>> is_chrome_line("编辑：这项工作怎样才能做得更好？群众提出了许多建议，我们逐条研究。")
     False
     """
-    return bool(_CHROME.match(line.strip()))
+    line = line.strip()
+    return bool(_CHROME.match(line)) or bool(
+        _PAGER.match(line) and re.search(r"[页頁<>«»‹›]", line)
+    )
 
 
 def drop_chrome_lines(lines: list[str]) -> list[str]:
