@@ -36,7 +36,7 @@ LAYOUTS = (
     "copy-library",
     "copy-unseen",
 )
-HELD_OUT = "copy-library"
+HELD_OUT = "copy-unseen"
 SHORT_BODY, LONG_BODY = 600, 8000
 MARGIN = 40  # mojibake stays this far from either end of the body
 

@@ -1,7 +1,6 @@
-"""The held-out layout: an article library built with DedeCMS (织梦) from its
-default article template, the make of countless Chinese copy sites. Its plan
-is kept here, out of `generate.py`, so that the extractor's developers do not
-see it; they do not read this module or its pages.
+"""copy-library: an article library built with DedeCMS (织梦) from its
+default article template, the make of countless Chinese copy sites. Held out
+until its one blind scoring; developed since (its plan is in `generate.py`).
 
 One template on three hosts: a GBK station (DedeCMS GBK edition, the template
 declaring `gb2312`, its older static pages none), a UTF-8 station of the same
@@ -25,7 +24,7 @@ buttons, the `------分隔线------` line, previous and next, `相关文章`,
 
 from __future__ import annotations
 
-from pagekit import Doc, Related, Spec, declared, esc
+from pagekit import Doc, Related, declared, esc
 
 from crawler.samplesite.corpus import build_corpus
 
@@ -448,97 +447,3 @@ def render(doc: Doc) -> str:
 
 # The plan: the pages of the held-out layout and how each shows its article (neutral page
 # names, so that a listing of the pages tells nothing about them).
-PLAN: tuple[Spec, ...] = (
-    Spec(
-        "page-01",
-        3648636,
-        label="dash",
-        author_line="space",
-        encoding="gbk",
-        declared="gb2312",
-        header="missing",
-        meta="missing",
-        spam=("linkfarm",),
-        chrome=("src-book",),
-    ),
-    Spec(
-        "page-02",
-        3704623,
-        label="di",
-        title="footnote",
-        byline="list",
-        academic=True,
-        keywords="body-colon",
-        front=RESEARCH,
-        encoding="gbk",
-        declared="gb2312",
-        header="missing",
-    ),
-    Spec("page-03", 4856451, author_line="space", chrome=("kw-meta",), host=1),
-    Spec(
-        "page-04",
-        5003900,
-        label="zero",
-        author_line="wen",
-        mojibake=True,
-        spam=("hidden",),
-        chrome=("src-book",),
-        host=1,
-    ),
-    Spec(
-        "page-05",
-        4199306,
-        traditional=True,
-        pinyin_title=True,
-        author_line="space",
-        encoding="big5",
-        spam=("county", "tag"),
-        host=2,
-    ),
-    Spec(
-        "page-06",
-        3298661,
-        byline="anon",
-        keywords="none",
-        stray=True,
-        encoding="gbk",
-        declared="gb2312",
-        header="missing",
-        spam=("linkfarm", "hidden"),
-        chrome=("br", "src-glued"),
-    ),
-    Spec("page-07", 6373154, label=None, author_line="circle", spam=("porn",), host=1),
-    Spec(
-        "page-08",
-        4493515,
-        label="paren",
-        byline="joined",
-        author_line="space",
-        spam=("gambling",),
-        host=1,
-    ),
-    Spec(
-        "page-09",
-        4441807,
-        label="fullwidth",
-        title="spaces",
-        encoding="gbk",
-        declared="gb2312",
-        header="missing",
-        spam=("linkfarm",),
-        chrome=("br",),
-    ),
-    Spec(
-        "page-10",
-        4513005,
-        label="di",
-        traditional=True,
-        byline="brackets",
-        academic=True,
-        keywords="body-bracket",
-        front=("affiliation", "abstract", "bio"),
-        encoding="big5",
-        spam=("porn",),
-        host=2,
-    ),
-)
