@@ -1,13 +1,54 @@
-"""What the database holds: articles per journal and year, field coverage."""
+"""What the database holds: articles per journal and year, how many of each
+journal's issues are complete, field coverage."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from pipelines import models
+
+
+@dataclass(frozen=True)
+class IssueCount:
+    """One issue: the articles stored, and those its table of contents lists
+    (None: never seen, as when its articles came from the `article` spider)."""
+
+    year: int
+    issue: str
+    label: str | None
+    stored: int
+    listed: int | None
+
+    @property
+    def complete(self) -> bool:
+        """Every article the contents list is stored; unknown contents are not complete.
+
+        >>> [IssueCount(2019, "3", None, 9, listed).complete for listed in (9, 10, None)]
+        [True, False, False]
+        """
+        return self.listed is not None and self.stored >= self.listed
+
+    @property
+    def shown(self) -> str:
+        """`2019年3期 7/9`, `2019年3期 7/?` where the contents are unknown.
+
+        >>> IssueCount(2019, "3", "2019年第3期", 7, 9).shown
+        '2019年第3期 7/9'
+        >>> IssueCount(2019, "Z1", None, 2, None).shown
+        '2019年Z1期 2/?'
+        """
+        label = self.label or f"{self.year}年{self.issue}期"
+        return f"{label} {self.stored}/{'?' if self.listed is None else self.listed}"
+
+
+def issue_order(issue: IssueCount) -> tuple[int, int, str]:
+    """Year, then issue number (`2` before `10`; `Z1`, `1-2` by their digits)."""
+    digits = re.search(r"\d+", issue.issue)
+    return issue.year, int(digits.group()) if digits else 0, issue.issue
 
 
 @dataclass(frozen=True)
@@ -19,6 +60,8 @@ class Coverage:
     # issues with fewer articles stored than their table of contents lists
     incomplete: dict[str, dict[int, int]] = field(default_factory=dict)
     short: tuple[tuple[str, int, str, int, int], ...] = ()  # journal, year, issue, stored, listed
+    # every issue of each journal, in order
+    journal_issues: dict[str, tuple[IssueCount, ...]] = field(default_factory=dict)
 
 
 def coverage(session: Session) -> Coverage:
@@ -77,7 +120,42 @@ def coverage(session: Session) -> Coverage:
     incomplete: dict[str, dict[int, int]] = {}
     for journal, y, *_ in short:
         incomplete.setdefault(journal, {})[y] = incomplete.get(journal, {}).get(y, 0) + 1
-    return Coverage(articles, per, fields, issues, incomplete, short)
+    journal_issues: dict[str, list[IssueCount]] = {}
+    for journal, *counts in session.execute(
+        select(
+            models.Journal.name,
+            year,
+            models.Issue.issue,
+            models.Issue.label,
+            stored,
+            models.Issue.toc_count,
+        ).join(models.Issue.journal)
+    ):
+        journal_issues.setdefault(journal, []).append(IssueCount(*counts))
+    return Coverage(
+        articles,
+        per,
+        fields,
+        issues,
+        incomplete,
+        short,
+        {name: tuple(sorted(found, key=issue_order)) for name, found in journal_issues.items()},
+    )
+
+
+def format_completeness(cov: Coverage, width: int) -> list[str]:
+    """Per journal, its issues complete of those known, then each issue that
+    is not: stored/listed."""
+    lines = ["issues complete: every article the contents list stored (?: contents unknown)"]
+    for journal in cov.per_journal_year:
+        found = cov.journal_issues.get(journal, ())
+        if not found:
+            lines.append(f"  {_pad(journal, width)}no issue known")
+            continue
+        done = sum(issue.complete for issue in found)
+        lines.append(f"  {_pad(journal, width)}{done:>4} of {len(found)}")
+        lines += [f"      {issue.shown}" for issue in found if not issue.complete]
+    return lines
 
 
 def format_coverage(cov: Coverage) -> str:
@@ -94,12 +172,8 @@ def format_coverage(cov: Coverage) -> str:
             + "".join(f"{c or '·':>7}" for c in cells)
             + f"{sum(counts.values()):>7}"
         )
-    if cov.short:
-        lines += ["", "issues with fewer articles stored than their table of contents lists"]
-        lines += [
-            f"  {_pad(journal, width)}{y} {issue:<5}{n:>4} of {listed}"
-            for journal, y, issue, n, listed in cov.short
-        ]
+    if cov.per_journal_year:
+        lines += ["", *format_completeness(cov, width)]
     lines += ["", "field coverage"]
     for name, n in cov.fields.items():
         share = n / cov.articles if cov.articles else 0.0

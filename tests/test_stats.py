@@ -7,13 +7,20 @@ import sqlite3
 from collections import Counter
 from pathlib import Path
 
-from conftest import Crawled, journals
+from conftest import Crawled, journals, run_crawl
+from faultserver import FaultServer, Rule, status
 from sqlalchemy.orm import Session
 
 from crawler.heatmap import cjk_font, grid
 from crawler.report import coverage
-from crawler.samplesite.corpus import all_articles
+from crawler.samplesite.corpus import all_articles, build_corpus
+from crawler.samplesite.render import article_path
 from pipelines.database import open_engine
+
+
+def section(stdout: str, heading: str) -> str:
+    """The paragraph of `journals stats` that starts with `heading`."""
+    return next(part for part in stdout.split("\n\n") if part.startswith(heading))
 
 
 def copy(crawled: Crawled, db: Path) -> Path:
@@ -56,8 +63,17 @@ def test_an_issue_short_of_its_contents_is_listed_and_marked(
         conn.execute("UPDATE issues SET toc_count = 1 WHERE id <> ?", (issue_id,))
     done = journals("stats", "--db", f"sqlite:///{db}")
     assert done.returncode == 0, done.stderr
-    section = done.stdout.split("table of contents lists\n")[1].split("\n\n")[0]
-    assert section.split() == ["上海人大月刊", "2018", "9", str(stored), "of", str(stored + 2)]
+    lines = section(done.stdout, "issues complete").splitlines()[1:]
+    issues = Counter(j.name for j, _ in {(j, i) for j, i, _ in all_articles()})
+    assert [line.split() for line in lines] == [
+        ["上海人大月刊", str(issues["上海人大月刊"] - 1), "of", str(issues["上海人大月刊"])],
+        ["2018年9期", f"{stored}/{stored + 2}"],
+        *(
+            [name, str(n), "of", str(n)]
+            for name, n in sorted(issues.items())
+            if name != "上海人大月刊"
+        ),
+    ]
     engine = open_engine(f"sqlite:///{db}")
     with Session(engine) as session:
         g = grid(coverage(session))
@@ -101,3 +117,35 @@ def test_the_crawl_records_how_many_articles_each_issue_lists(crawled: Crawled) 
     # every listed article is stored; the seed, found on the mirror, is one more
     short = {key: s for key, (toc, s) in counts.items() if s != toc}
     assert short == {("上海人大月刊", 2018, "9"): listed["上海人大月刊", 2018, "9"] + 1}
+
+
+def test_stats_shows_per_journal_which_issues_are_complete(tmp_path: Path) -> None:
+    """A real crawl of one journal in which two article pages fail for good,
+    then one article of another journal on its own (its issue's contents unseen)."""
+    journal, other = (j for j in build_corpus() if j.name in ("上海人大月刊", "天津人大"))
+    by_label = {issue.label: issue for issue in journal.issues}
+    failing = [by_label["2017年4期"].articles[0], by_label["2018年10期"].articles[1]]
+    alone = other.issues[0].articles[0]
+    db = tmp_path / "a.db"
+    rules = [Rule(article_path(a), status(500)) for a in failing]
+    with FaultServer(rules) as server:
+        crawl = run_crawl(
+            "fx361",
+            "-a",
+            f"journal={journal.name}",
+            db=db,
+            settings=["-s", f"FX361_BASE_URL={server.base_url}", "-s", "RETRY_TIMES=0"],
+        )
+        assert crawl.stat("failures/count") == 2, crawl.log[-3000:]
+        single = run_crawl("article", "-a", f"url={server.base_url}{article_path(alone)}", db=db)
+        assert single.returncode == 0, single.log[-3000:]
+    done = journals("stats", "--db", f"sqlite:///{db}")
+    assert done.returncode == 0, done.stderr
+    assert section(done.stdout, "issues complete") == (
+        "issues complete: every article the contents list stored (?: contents unknown)\n"
+        "  上海人大月刊     8 of 10\n"
+        "      2017年4期 2/3\n"
+        "      2018年10期 1/2\n"
+        "  天津人大         0 of 1\n"
+        "      2018年12期 1/?"
+    )
