@@ -79,6 +79,9 @@ _PLACE_START = (
 
 _NOT_A_NAME = re.compile(
     r"人大|网|編輯|编辑|管理|期刊|杂志|雜誌|观察|觀察|之窗|在线|在線|频道|頻道|文库|文庫|论坛|論壇"
+    r"|原创|原創|转载|轉載|主题|主題|帖子|积分|積分|精华|精華|置顶|置頂|推荐|推薦|热门|熱門|首页|首頁"
+    r"|正文|返回|分享|收藏|点赞|點讚|在看|阅读|閱讀|关注|關注|登录|登錄|注册|註冊|搜索|目录|目錄"
+    r"|来源|來源|作者|时间|時間|日期|出处|出處|刊名|刊期|审核|審核|校对|校對|责编|責編"
 )
 
 
@@ -90,6 +93,8 @@ def is_person_name(name: str) -> bool:
     [True, True, True]
     >>> [is_person_name(n) for n in ("上海人大", "人大观察", "编辑部", "Discuz!", "admin")]
     [False, False, False, False, False]
+    >>> [is_person_name(n) for n in ("原创", "主题", "来源")]
+    [False, False, False]
     """
     if "·" in name:
         return bool(re.fullmatch(r"[\u4e00-\u9fff]{1,8}(?:·[\u4e00-\u9fff]{1,8})+", name))

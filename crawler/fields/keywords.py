@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 
 KEYWORD_LABEL = re.compile(
-    r"^\s*[\[【〔]?\s*(?:关键词|關鍵詞|关键字|關鍵字|Key\s*words)\s*"
+    r"^\s*[\[【〔]?\s*(?:关键词|關鍵詞|关键字|關鍵字|Key\s*words|标签|標籤|文章标签|文章標籤|Tags?)\s*"
     r"(?:[\]】〕]\s*[:：]?|[:：]|\s)\s*",
     re.I,
 )

@@ -50,9 +50,10 @@ def title_candidates(response: TextResponse) -> list[tuple[str, int]]:
         for entry in data if isinstance(data, list) else [data]:
             if isinstance(entry, dict) and isinstance(entry.get("headline"), str):
                 named.append(entry["headline"])
-    page_title = response.css("title::text").get("")
-    named += [part for part in _TITLE_SPLIT.split(page_title) if len(part) >= 4]
     found += [(text, 0) for text in named]
+    # `标题_栏目_站名`: the first part names the page, the others its place.
+    parts = [p for p in _TITLE_SPLIT.split(response.css("title::text").get("")) if len(p) >= 4]
+    found += [(part, 0 if n == 0 else 1) for n, part in enumerate(parts)]
     return [(text.strip(), rank) for text, rank in found if text.strip()]
 
 
@@ -61,7 +62,7 @@ def _paragraph_weight(element: lxml_html.HtmlElement) -> int:
     pieces = [element.text or ""]
     for child in element:
         tag = child.tag if isinstance(child.tag, str) else ""
-        if tag in ("p", "br", "span", "font", "strong", "b", "em"):
+        if tag in ("p", "br", "span", "font", "strong", "b", "em", "section", "blockquote"):
             pieces.append(child.text_content() if tag != "br" else "")
         pieces.append(child.tail or "")
     text = "".join(pieces)
@@ -134,18 +135,26 @@ def _starts(page_lines: list[str], inner: list[str]) -> tuple[int, ...]:
     return tuple(k for k in range(len(page_lines)) if page_lines[k : k + len(head)] == head)
 
 
+# `理论研究｜标题`: the column an account files an article under, before the title.
+_COLUMN_PREFIX = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*[｜|丨]\s*(?P<title>\S.{3,})$")
 _CATEGORY_TAG = re.compile(r"^[\[【](?P<tag>[^\]】]{1,8})[\]】]\s*")
 
 
 def _untagged(title: str, candidates: list[tuple[str, int]]) -> str:
-    """A title without the category tag a site puts before it (`[期刊文章]…`,
-    `【人大研究】…`) where the page names the title without it elsewhere.
+    """A title without the column an account files it under (`理论研究｜…`),
+    or the category tag a site puts before it (`[期刊文章]…`, `【人大研究】…`)
+    where the page names the title without it elsewhere.
 
     >>> _untagged("[期刊文章]备案审查", [("备案审查 - 论坛", 0), ("备案审查", 0)])
     '备案审查'
     >>> _untagged("【特稿】备案审查", [("【特稿】备案审查", 0)])
     '【特稿】备案审查'
+    >>> _untagged("理论研究｜新形势下重大事项决定权的实践", [])
+    '新形势下重大事项决定权的实践'
     """
+    column = _COLUMN_PREFIX.match(title)
+    if column:
+        return column["title"]
     match = _CATEGORY_TAG.match(title)
     if match is None:
         return title

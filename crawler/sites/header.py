@@ -13,9 +13,14 @@ from dataclasses import dataclass
 from crawler import fields
 from pipelines.cleaning.body import is_chrome_line, is_end_of_article
 from pipelines.cleaning.pinyin import strip_pinyin
+from pipelines.cleaning.script import t2s
 from pipelines.cleaning.spam import is_spam_line
 
 HEADER_WINDOW = 8
+# How far above the title a posting time may stand.
+ABOVE_TITLE = 3
+# How far past the related-articles block a page's keyword line may stand.
+NOTES_PAST_END = 15
 
 # Labels of info lines, in the words Chinese sites use for them.
 DATE_WORDS = (
@@ -28,6 +33,7 @@ AUTHOR_WORDS = (
 SOURCE_WORDS = (
     r"来源|來源|出处|出處|出自|来自|來自|刊名|期刊|刊物|期刊名称|期刊名稱|所属期刊|所屬期刊"
     r"|来源期刊|來源期刊|期刊来源|期刊來源|所在期刊"
+    r"|本文刊载于|本文刊載於|原文刊载于|刊载于|刊載於|本文发表于|本文發表於|本文转自|本文轉自|转载自|轉載自"
     r"|本文原载|本文原載|本文选自|本文選自|本文刊于|本文刊於|本文载于|本文載於|原文刊于|原文载于"
     r"|文章来源|文章來源|发表于|發表於|收录于|收錄於|原载|原載|选自|選自|刊于|刊於|载于|載於"
 )
@@ -39,7 +45,7 @@ _DATE_LABEL = re.compile(rf"^(?:{DATE_WORDS})\s*[:：]?\s*(?=[\d０-９])")
 _AUTHOR_LABEL = re.compile(rf"(?:^|\s)(?:{AUTHOR_WORDS})\s*[:：/]\s*")
 _JOURNAL_LINE = re.compile(
     rf"^(?:(?:{SOURCE_WORDS})\s*[:：]?\s*)?《?(?P<journal>[\u4e00-\u9fff]{{2,14}}?)》?"
-    r"\s*[,，·・|｜/]?\s*[（(]?(?P<label>(?:19|20)\d\d\s*(?:年\s*(?:第\s*)?[Zz]?\d{1,2}"
+    r"(?:杂志|雜誌|期刊)?\s*[,，·・|｜/]?\s*[（(]?(?P<label>(?:19|20)\d\d\s*(?:年\s*(?:第\s*)?[Zz]?\d{1,2}"
     r"(?:\s*[-/／]\s*\d{1,2})?\s*期|\(\d{1,2}\)))[）)]?\s*$"
 )
 # Labels that pages glue onto the value before them (`…19:56:51作者：夏凯`).
@@ -137,6 +143,8 @@ def journal_line(line: str) -> tuple[str, str] | None:
     ('浙江人大', '2015年05期')
     >>> journal_line("（本文原载《浙江人大》2015年Z1期）")
     ('浙江人大', '2015年Z1期')
+    >>> journal_line("本文刊载于《浙江人大》杂志2016年第6期")
+    ('浙江人大', '2016年第6期')
     >>> journal_line("今年是2018年") is None
     True
     """
@@ -184,10 +192,24 @@ def read_header(
             best, best_key = header, key
         if stated is None and ranks.count(0) >= 2:
             stated = header
-    if best is not None:
-        return best
-    if stated is not None:
-        return stated
+    found = best or stated
+    if found is not None and not found.posted_line:
+        _posted_above(lines, found)
+    return found if found is not None else _by_posting_line(lines)
+
+
+def _posted_above(lines: list[str], header: Header) -> None:
+    """A posting time printed just above the title, where none is below it
+    (`公众号：… 发布时间：2019年11月11日 07:07 阅读：5131`)."""
+    for line in lines[max(0, header.title_at - ABOVE_TITLE) : header.title_at]:
+        probe = Header(title_at=0, end=0)
+        if read_line(probe, fields.strip_bullets(line)) and probe.posted_line:
+            header.posted_line = probe.posted_line
+            return
+
+
+def _by_posting_line(lines: list[str]) -> Header | None:
+    """The line above the first posting line, as the title."""
     for p, line in enumerate(lines):
         if is_end_of_article(line):
             break  # related articles carry dates too
@@ -221,6 +243,7 @@ def _read_from(lines: list[str], start: int, body_start: int | None = None) -> H
         i += 1
     after_title = i
     misses = 0
+    pending, pending_at = "", 0
     region = body_start is not None and body_start - start <= REGION_MAX
     last = (body_start or 0) - 1 + HEADER_WINDOW if region else start + HEADER_WINDOW
     while i < len(lines) and i <= last:
@@ -247,15 +270,39 @@ def _read_from(lines: list[str], start: int, body_start: int | None = None) -> H
                 header.gap = i - after_title
             misses = 0
             header.end = i + 1
+            if pending and not header.byline and i - pending_at <= 2:
+                header.byline = pending
         else:
+            if not pending and i - after_title <= 1 and _is_names(line):
+                # Names right under the title: the byline, if a header line
+                # follows them closely.
+                pending, pending_at = line.strip(), i
             misses += 1
         i += 1
     return header
 
 
+def _is_names(line: str) -> bool:
+    """A line of people's names and nothing else (`白彬`, `周义 崔辉`)."""
+    text = fields.strip_bullets(line).strip()
+    if not _NAMES.match(text):
+        return False
+    names = fields.split_authors(text)
+    return bool(names) and all(fields.is_person_name(n) for n in names)
+
+
 def read_line(header: Header, line: str) -> bool:
     """Take what an info line says, segment by segment (`a | b | c`,
-    `【a】【b】`); False where it says nothing of ours."""
+    `【a】【b】`); False where it says nothing of ours. A line in Traditional
+    script whose labels are not read as they stand (`發佈時間`) is read in
+    Simplified."""
+    if _read_line(header, line):
+        return True
+    simplified = t2s(line) if len(line) <= 120 else line
+    return simplified != line and _read_line(header, simplified)
+
+
+def _read_line(header: Header, line: str) -> bool:
     segments = [s.strip() for s in _SEGMENTS.split(line) if s and s.strip()]
     if len(segments) <= 1:
         return _read_segment(header, line.strip())
@@ -267,6 +314,7 @@ def read_line(header: Header, line: str) -> bool:
     return any(taken)
 
 
+_HASHTAGS = re.compile(r"^(?:#[^#\s]{1,12}\s*){2,}$")
 # `作者 王晓`: an author label spaced from the names, with no colon.
 _SPACED_BYLINE = re.compile(r"^(?:作\s*者|撰\s*文|撰稿|执笔|執筆|文)\s+(?P<names>.+)$")
 
@@ -285,6 +333,10 @@ def _read_segment(header: Header, text: str) -> bool:
         return True
     if header.keywords_text is None and fields.keyword_line(text) is not None:
         header.keywords_text = text
+        return True
+    if header.keywords_text is None and _HASHTAGS.match(text):
+        # `#整改#审议意见#跟踪监督`: an account's topic tags.
+        header.keywords_text = "关键词：" + "；".join(re.findall(r"#([^#\s]+)", text))
         return True
     if header.journal is None and (alone := re.fullmatch(r"《([\u4e00-\u9fff]{2,14})》", text)):
         header.journal = alone[1]
@@ -348,9 +400,17 @@ def notes_apart(header: Header, lines: list[str], body: list[str]) -> None:
     """Keyword lines and source notes the page shows apart from the body
     (under it, in another element), read up to the related-articles block."""
     inside = set(body)
-    for line in lines:
-        if is_end_of_article(line):
-            return
+    ended = None
+    for n, line in enumerate(lines):
+        if ended is None and is_end_of_article(line):
+            ended = n
+        if ended is not None:
+            # Past the related block only a labelled keyword line, close by.
+            if n - ended > NOTES_PAST_END or header.keywords_text is not None:
+                return
+            if fields.keyword_line(strip_pinyin(line)):
+                header.keywords_text = strip_pinyin(line)
+            continue
         if line in inside:
             continue
         text = strip_pinyin(line)

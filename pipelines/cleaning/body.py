@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import re
 
+from pipelines.cleaning.script import t2s
+
 RELATED_HEADINGS = frozenset(
     "猜你喜欢 猜你喜歡 相关文章 相關文章 相关推荐 相關推薦 相关阅读 相關閱讀 推荐阅读 推薦閱讀 "
     "热门文章 熱門文章 延伸阅读 延伸閱讀 上一篇 下一篇 相关链接 相關鏈接 相关论文 相關論文 "
     "相关期刊 相關期刊 相关新闻 相關新聞 网友评论 網友評論 发表评论 發表評論 评论 評論 "
     "热点推荐 最新文章 最新更新 推荐文章 本类推荐 本類推薦 "
-    "相关帖子 相關帖子 相关主题 相關主題".split()
+    "相关帖子 相關帖子 相关主题 相關主題 往期推荐 往期推薦 往期回顾 往期回顧 精彩推荐 精彩推薦 "
+    "更多精彩 猜你想看 相关推荐 热门推荐".split()
 )
 # Lines that open the page's foot: links to neighbours, the page's own link,
 # disclaimers, and the bracketed site actions of old CMS pages (`【打印本页】`).
@@ -29,6 +32,8 @@ _CHROME = re.compile(
     r"|.{0,60}(?:如有侵权|如有侵權|如涉侵权|如涉及侵权|侵权请联系|侵權請聯繫|侵删|侵刪)"
     r"|[(（](?:本文|文章|稿件)?(?:来源|來源|转载|轉載|选自|選自).{0,40}(?:版权|版權|转载|轉載|出处|出處).{0,30}[)）]$"
     r"|(?:下载|打开|下載|打開).{0,10}(?:APP|App|app|客户端)|APP内阅读|App内阅读"
+    r"|长按(?:识别|識別)?(?:二维码|二維碼|图中二维码)|點擊上方|点击上方.{0,8}关注|.{0,6}关注我们$|關注我們$"
+    r"|[—\-–=·\s]*(?:END|End|end|完)[—\-–=·\s]*$"
     r"|阅读原文$|閱讀原文$|微信扫一扫|微信掃一掃|预览时标签不可点|(?:阅读|閱讀)\s*\d+\s*(?:在看|点赞)"
     r"|(?:免费|免費)?(?:下载|下載)(?:文档|文檔|全文|本文|PDF|WORD|Word)"
     r"|扫(?:描|一扫).{0,12}二维码|扫一扫|手机扫码|在手机(?:上)?(?:打开|阅读|浏览)|阅读(?:数|量)?[:：]?\s*\d+$|点击(?:数|量)?[:：]\s*\d+$)"
@@ -77,6 +82,9 @@ _PAGER = re.compile(
 )
 
 
+CHROME_MAX = 60
+
+
 def is_chrome_line(line: str) -> bool:
     """Site furniture inside the article area: share buttons, copyright lines,
     app-download prompts, font-size switches, view counts.
@@ -97,19 +105,25 @@ def is_chrome_line(line: str) -> bool:
     True
     >>> is_chrome_line("上一页 1 2 3 下一页"), is_chrome_line("第1页 共3页")
     (True, True)
-    >>> is_chrome_line("阅读原文"), is_chrome_line("免费下载全文")
-    (True, True)
+    >>> is_chrome_line("阅读原文"), is_chrome_line("免费下载全文"), is_chrome_line("— END —")
+    (True, True, True)
     >>> is_chrome_line("2018")
     False
+    >>> is_chrome_line("長按識別二維碼 關注我們")
+    True
     >>> is_chrome_line("版权保护是知识产权工作的重要内容。")
     False
     >>> is_chrome_line("编辑：这项工作怎样才能做得更好？群众提出了许多建议，我们逐条研究。")
     False
     """
     line = line.strip()
-    return bool(_CHROME.match(line)) or bool(
-        _PAGER.match(line) and re.search(r"[页頁<>«»‹›]", line)
-    )
+    if _CHROME.match(line) or (_PAGER.match(line) and re.search(r"[页頁<>«»‹›]", line)):
+        return True
+    # Furniture is short; in Traditional script it is read in Simplified.
+    if len(line) > CHROME_MAX:
+        return False
+    simplified = t2s(line)
+    return simplified != line and bool(_CHROME.match(simplified))
 
 
 def drop_chrome_lines(lines: list[str]) -> list[str]:
