@@ -689,6 +689,7 @@ PLAN: dict[str, tuple[Spec, ...]] = {
         ),
     ),
     "copy-unseen": LAYOUT_MODULES["copy-unseen"].PLAN,
+    "copy-blind": LAYOUT_MODULES["copy-blind"].PLAN,
 }
 
 

@@ -35,6 +35,7 @@ LAYOUTS = (
     "copy-archive",
     "copy-library",
     "copy-unseen",
+    "copy-blind",
 )
 HELD_OUT = "copy-unseen"
 SHORT_BODY, LONG_BODY = 600, 8000

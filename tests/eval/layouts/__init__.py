@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from layouts import archive, fx361, gbk, library, mobile, portal, table, trad, unseen
+from layouts import archive, blind, fx361, gbk, library, mobile, portal, table, trad, unseen
 
 LAYOUT_MODULES: dict[str, ModuleType] = {
     "fx361": fx361,
@@ -16,4 +16,5 @@ LAYOUT_MODULES: dict[str, ModuleType] = {
     "copy-archive": archive,
     "copy-library": library,
     "copy-unseen": unseen,
+    "copy-blind": blind,
 }
