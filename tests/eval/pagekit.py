@@ -37,7 +37,7 @@ LAYOUTS = (
     "copy-unseen",
     "copy-blind",
 )
-HELD_OUT = "copy-unseen"
+HELD_OUT = "copy-blind"
 SHORT_BODY, LONG_BODY = 600, 8000
 MARGIN = 40  # mojibake stays this far from either end of the body
 

@@ -1,6 +1,6 @@
-"""copy-unseen: copy sites of yet another make, held out. Its plan is here, out of
-`generate.py`, so that `generate.py` tells nothing about it. The extractor's
-developers do not read this module or its pages (`pages/copy-unseen/`).
+"""copy-unseen: a site mirroring WeChat official accounts' articles (on a
+Simplified host and a Big5 gateway). Held out until its one blind scoring;
+developed since (its plan is in `generate.py`).
 
 The pages' parts are named by `Spec.chrome`:
 
@@ -22,116 +22,10 @@ import base64
 import hashlib
 from datetime import datetime, timedelta, timezone
 
-from pagekit import Doc, Spec, declared, esc
+from pagekit import Doc, declared, esc
 
 RESEARCH = ("title-authors", "affiliation", "abstract", "fund", "bio")
 
-PLAN: tuple[Spec, ...] = (
-    Spec(
-        "page-01",
-        4184835,
-        label="di",
-        chrome=("follow", "src-tail", "tags", "editor", "past", "qr", "share"),
-    ),
-    Spec(
-        "page-02",
-        4816351,
-        label="di",
-        keywords="none",
-        author_line="wen",
-        traditional=True,
-        encoding="big5",
-        meta="wrong",
-        spam=("hidden",),
-        chrome=("src-head", "orig", "end", "past"),
-        host=1,
-    ),
-    Spec(
-        "page-03",
-        4114411,
-        label="zero",
-        title="spaces",
-        byline="none",
-        author_line="circle",
-        keywords="body-colon",
-        encoding="gbk",
-        declared="gb2312",
-        header="missing",
-        spam=("porn", "linkfarm"),
-        chrome=("follow", "src-tail", "stamp", "copyright"),
-        host=2,
-    ),
-    Spec(
-        "page-04",
-        4095001,
-        label="di",
-        keywords="body-bracket",
-        front=RESEARCH,
-        chrome=("col", "src-head", "orig", "source-link", "past", "qr"),
-    ),
-    Spec(
-        "page-05",
-        4227788,
-        label="plain",
-        keywords="none",
-        author_line="roles",
-        header="missing",
-        chrome=("intro", "follow", "src-tail", "editor", "stamp", "share", "copyright"),
-    ),
-    Spec(
-        "page-06",
-        4239406,
-        label="zero",
-        byline="list",
-        mojibake=True,
-        encoding="gb18030",
-        declared="gbk",
-        header="missing",
-        spam=("gambling",),
-        chrome=("kw-meta", "src-head", "end", "editor", "stamp"),
-        host=2,
-    ),
-    Spec(
-        "page-07",
-        5707777,
-        label=None,
-        chrome=("hashtags", "album", "jsdate", "follow", "editor", "past", "qr"),
-    ),
-    Spec(
-        "page-08",
-        3761388,
-        label="di",
-        traditional=True,
-        chrome=("intro", "tags", "src-tail", "source-link"),
-        host=1,
-    ),
-    Spec(
-        "page-09",
-        5500255,
-        label="plain",
-        byline="none",
-        author_line="wen",
-        traditional=True,
-        encoding="big5",
-        header="missing",
-        spam=("hidden",),
-        chrome=("col", "hashtags", "album", "jsdate", "src-tail", "end", "qr"),
-        host=1,
-    ),
-    Spec(
-        "page-10",
-        4646279,
-        label="fullwidth",
-        byline="none",
-        author_line="padded",
-        encoding="gbk",
-        header="missing",
-        meta="missing",
-        spam=("porn",),
-        chrome=("tags", "src-head", "copyright"),
-        host=2,
-    ),
-)
 
 # (base, site name); host 1 is a Traditional-script gateway in front of host 0.
 HOSTS = (
