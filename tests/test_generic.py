@@ -166,3 +166,28 @@ def test_a_page_with_only_a_title_and_text_is_an_article() -> None:
         pass
     else:
         raise AssertionError("a list of issues was taken for an article")
+
+
+def test_labels_set_off_by_a_bar_and_an_account_beside_the_date() -> None:
+    """`作者丨…` reads as `作者：…`; an account's name beside the posting time
+    is no author; a citation line gives the journal and issue."""
+    top = "<div>参考编辑部 人大研究参考 2016-04-27 05:10</div>"
+    body = "<p>作者丨崔洋 韩静 夏凯</p>" + BODY
+    body += "<p>引用格式：崔洋.开门立法的实践[J].人大研究,2016(3):48-55.</p>"
+    article = extract(page(top=top, body=body))
+    assert article.authors == ["崔洋", "韩静", "夏凯"]
+    assert (article.journal, article.year, article.issue) == ("人大研究", 2016, "3")
+    assert article.body.startswith("近年来") and article.body.endswith("立法质量明显提高。")
+
+
+def test_names_under_a_title_the_text_prints_again() -> None:
+    top = "<div>法治期刊荟萃 2016-11-02 11:49</div>"
+    body = "<p>开门立法的实践</p><p>韩静</p><p>（兰州大学法学院，甘肃兰州 730000）</p>" + BODY
+    assert extract(page(top=top, body=body)).authors == ["韩静"]
+
+
+def test_a_column_before_the_title_is_not_part_of_it() -> None:
+    for printed in ("理论研究｜开门立法的实践", "【人物访谈】开门立法的实践"):
+        response = page(top="<div>发表于 2017-06-24</div>")
+        html = response.text.replace("<h1>开门立法的实践</h1>", f"<h1>{printed}</h1>")
+        assert extract(response.replace(body=html.encode())).title == "开门立法的实践"

@@ -7,6 +7,7 @@ from __future__ import annotations
 from crawler.fields.authors import (
     author_line_names,
     byline_authors,
+    is_organisation,
     is_person_name,
     split_authors,
     strip_affiliation,
@@ -26,6 +27,7 @@ __all__ = [
     "byline_authors",
     "clean_title",
     "halfwidth_digits",
+    "is_organisation",
     "is_person_name",
     "issue_label",
     "keyword_line",

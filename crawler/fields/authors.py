@@ -85,6 +85,20 @@ _NOT_A_NAME = re.compile(
 )
 
 
+def is_organisation(name: str) -> bool:
+    """Whether a name in a byline is clearly no person: an editorial office,
+    an account, a site (`参考编辑部`, `人大研究参考`, `法治期刊荟萃`).
+
+    >>> [is_organisation(n) for n in ("参考编辑部", "人大研究参考", "法治期刊荟萃", "地方人大工作")]
+    [True, True, True, True]
+    >>> [is_organisation(n) for n in ("王晓", "欧阳文华", "阿依古丽·吐尔逊", "孔凤军姚云振")]
+    [False, False, False, False]
+    """
+    if "·" in name:
+        return False
+    return bool(_ORG_SUFFIX.search(name) or _NOT_A_NAME.search(name))
+
+
 def is_person_name(name: str) -> bool:
     """Whether a name a page states (meta author, an author element) reads as
     a person's rather than a site's, a board's or a program's.

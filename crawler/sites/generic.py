@@ -17,7 +17,7 @@ from crawler.items import Article
 from crawler.loaders import ArticleLoader
 from crawler.sites.header import Header, notes_apart, read_header, trailing_source
 from crawler.sites.text import HIDDEN_TAGS, visible_lines
-from pipelines.cleaning.body import is_end_of_article
+from pipelines.cleaning.body import is_chrome_line, is_end_of_article
 from pipelines.cleaning.pinyin import strip_pinyin
 
 _TITLE_SPLIT = re.compile(
@@ -136,7 +136,9 @@ def _starts(page_lines: list[str], inner: list[str]) -> tuple[int, ...]:
 
 
 # `理论研究｜标题`: the column an account files an article under, before the title.
-_COLUMN_PREFIX = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*[｜|丨]\s*(?P<title>\S.{3,})$")
+_COLUMN_PREFIX = re.compile(
+    r"^(?:[\u4e00-\u9fff]{2,6}\s*[｜|丨]|【[\u4e00-\u9fff]{2,6}】)\s*(?P<title>\S.{3,})$"
+)
 _CATEGORY_TAG = re.compile(r"^[\[【](?P<tag>[^\]】]{1,8})[\]】]\s*")
 
 
@@ -147,8 +149,8 @@ def _untagged(title: str, candidates: list[tuple[str, int]]) -> str:
 
     >>> _untagged("[期刊文章]备案审查", [("备案审查 - 论坛", 0), ("备案审查", 0)])
     '备案审查'
-    >>> _untagged("【特稿】备案审查", [("【特稿】备案审查", 0)])
-    '【特稿】备案审查'
+    >>> _untagged("【人物访谈】访敦煌市人大常委会主任", [])
+    '访敦煌市人大常委会主任'
     >>> _untagged("理论研究｜新形势下重大事项决定权的实践", [])
     '新形势下重大事项决定权的实践'
     """
@@ -194,7 +196,13 @@ def parse_article(response: TextResponse) -> Article | None:
     loader = ArticleLoader(response=response)
     loader.add_value("title", header.title)
     loader.add_posted_line(header.posted_line or stated_date(response))
-    authors = fields.byline_authors(header.byline, body[:3]) or stated_authors(response)
+    authors = (
+        fields.byline_authors(header.byline, body[:3])
+        or _reprinted_byline(header.title, body)
+        or stated_authors(response)
+    )
+    # A byline beside the posting time may carry the account or site that posted.
+    authors = [name for name in authors if not fields.is_organisation(name)]
     loader.add_value("authors", authors)
     loader.add_issue_line(header.journal, header.label)
     loader.add_value("body", body)
@@ -311,6 +319,22 @@ def meta_keywords(response: TextResponse, title: str, context: str) -> list[str]
         ):
             words.append(word)
     return words or None
+
+
+def _reprinted_byline(title: str, body: list[str]) -> list[str]:
+    """The names under the title where the text prints the title again
+    before itself (a journal's front matter): `题目 / 韩静 / （单位）`."""
+    body = [line for line in body[:6] if not is_chrome_line(line)]
+    if len(body) < 2 or squash_title(body[0]) != squash_title(title):
+        return []
+    names = fields.split_authors(body[1]) if len(body[1]) <= 30 else []
+    if names and all(fields.is_person_name(n) for n in names):
+        return names
+    return []
+
+
+def squash_title(text: str) -> str:
+    return re.sub(r"[\s*＊※]", "", text)
 
 
 def stated_authors(response: TextResponse) -> list[str]:

@@ -48,6 +48,13 @@ _JOURNAL_LINE = re.compile(
     r"(?:杂志|雜誌|期刊)?\s*[,，·・|｜/]?\s*[（(]?(?P<label>(?:19|20)\d\d\s*(?:年\s*(?:第\s*)?[Zz]?\d{1,2}"
     r"(?:\s*[-/／]\s*\d{1,2})?\s*期|\(\d{1,2}\)))[）)]?\s*$"
 )
+# A reference to the article as a bibliography prints it (GB/T 7714):
+# `韩静.把握人大代表履职的几个关系[J].人大研究,2016(9):48-55.`
+_CITATION = re.compile(
+    r"^(?:引用格式|引用本文|本文引用格式|参考引用|引文格式|引用)?\s*[:：]?.{0,80}?\[J\]\s*[.．]\s*"
+    r"(?P<journal>[\u4e00-\u9fff]{2,14})\s*[,，]\s*(?P<year>(?:19|20)\d\d)\s*(?:[,，]\s*\d+\s*)?"
+    r"[(（]\s*(?P<issue>[Zz]?\d{1,2}(?:\s*[-/]\s*\d{1,2})?)\s*[)）][^。]{0,30}$"
+)
 # Labels that pages glue onto the value before them (`…19:56:51作者：夏凯`).
 _GLUED_LABELS = sorted(
     (
@@ -80,6 +87,7 @@ class Header:
     title: str = ""
     posted_line: str = ""
     byline: str = ""
+    byline_labelled: bool = False
     journal: str | None = None
     label: str | None = None
     keywords_text: str | None = None
@@ -88,6 +96,15 @@ class Header:
 
 def squash(text: str) -> str:
     return re.sub(r"[\s*＊※]", "", text)
+
+
+def _people(byline: str) -> str:
+    """A byline without the account or site a page prints beside the posting
+    time (`参考编辑部 人大研究参考 2016-04-27`): '' where it names no person."""
+    names = fields.split_authors(byline)
+    if names and all(fields.is_organisation(n) for n in names):
+        return ""
+    return byline
 
 
 def posted_in(text: str) -> fields.Posted | None:
@@ -145,6 +162,8 @@ def journal_line(line: str) -> tuple[str, str] | None:
     ('浙江人大', '2015年Z1期')
     >>> journal_line("本文刊载于《浙江人大》杂志2016年第6期")
     ('浙江人大', '2016年第6期')
+    >>> journal_line("引用格式：韩静.把握人大代表履职的几个关系[J].人大研究,2016(9):48-55.")
+    ('人大研究', '2016(9)')
     >>> journal_line("今年是2018年") is None
     True
     """
@@ -153,7 +172,8 @@ def journal_line(line: str) -> tuple[str, str] | None:
         text = text[1:-1].strip()
     match = _JOURNAL_LINE.match(text)
     if match is None:
-        return None
+        cited = _CITATION.search(text)
+        return (cited["journal"], f"{cited['year']}({cited['issue']})") if cited else None
     return match["journal"], re.sub(r"\s+", "", match["label"])
 
 
@@ -302,7 +322,14 @@ def read_line(header: Header, line: str) -> bool:
     return simplified != line and _read_line(header, simplified)
 
 
+# `作者丨崔洋 韩静`: a label set off by a bar instead of a colon.
+_BAR_LABEL = re.compile(
+    rf"^((?:{AUTHOR_WORDS}|{SOURCE_WORDS}|{DATE_WORDS}|{ISSUE_WORDS}))\s*[丨|｜]\s*"
+)
+
+
 def _read_line(header: Header, line: str) -> bool:
+    line = _BAR_LABEL.sub(r"\1：", line.strip())
     segments = [s.strip() for s in _SEGMENTS.split(line) if s and s.strip()]
     if len(segments) <= 1:
         return _read_segment(header, line.strip())
@@ -322,7 +349,7 @@ _SPACED_BYLINE = re.compile(r"^(?:作\s*者|撰\s*文|撰稿|执笔|執筆|文)\
 def _read_segment(header: Header, text: str) -> bool:
     if not header.posted_line and (posted := posted_in(text)):
         header.posted_line = text
-        header.byline = header.byline or _AUTHOR_LABEL.sub(" ", posted.rest).strip()
+        header.byline = header.byline or _people(_AUTHOR_LABEL.sub(" ", posted.rest).strip())
         return True
     spaced = _SPACED_BYLINE.match(text)
     if spaced and not header.byline and _NAMES.match(spaced["names"]):
@@ -352,7 +379,10 @@ def _read_labelled(header: Header, parts: dict[str, str]) -> bool:
     year = issue = None
     for label, value in parts.items():
         if re.fullmatch(AUTHOR_WORDS, label):
-            header.byline, taken = header.byline or value, True
+            # A labelled author outranks names found beside the posting time.
+            if not header.byline_labelled:
+                header.byline, header.byline_labelled = value, True
+            taken = True
         elif re.fullmatch(DATE_WORDS, label) and posted_in(value):
             header.posted_line, taken = header.posted_line or value, True
         elif re.fullmatch(SOURCE_WORDS, label):
