@@ -796,6 +796,7 @@ PLAN: dict[str, tuple[Spec, ...]] = {
         ),
     ),
     "copy-blind": LAYOUT_MODULES["copy-blind"].PLAN,
+    "copy-fresh": LAYOUT_MODULES["copy-fresh"].PLAN,
 }
 
 

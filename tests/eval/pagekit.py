@@ -36,6 +36,7 @@ LAYOUTS = (
     "copy-library",
     "copy-unseen",
     "copy-blind",
+    "copy-fresh",
 )
 HELD_OUT = "copy-blind"
 SHORT_BODY, LONG_BODY = 600, 8000

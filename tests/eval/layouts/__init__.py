@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from layouts import archive, blind, fx361, gbk, library, mobile, portal, table, trad, unseen
+from layouts import archive, blind, fresh, fx361, gbk, library, mobile, portal, table, trad, unseen
 
 LAYOUT_MODULES: dict[str, ModuleType] = {
     "fx361": fx361,
@@ -17,4 +17,5 @@ LAYOUT_MODULES: dict[str, ModuleType] = {
     "copy-library": library,
     "copy-unseen": unseen,
     "copy-blind": blind,
+    "copy-fresh": fresh,
 }
