@@ -15,6 +15,9 @@ LOG_FORMATTER = "crawler.logformatter.LogFormatter"
 DATABASE_URL = os.environ.get("DATABASE_URL", "sqlite:///data/articles.db")
 # Articles written per transaction.
 STORE_BATCH_SIZE = 50
+# Keep every article page fetched, compressed, in the table `pages`, so that
+# `journals reparse` can run a fixed parser over the archive without the network.
+STORE_PAGES = True
 # The aggregator; tests and the demo point this at the bundled sample site.
 FX361_BASE_URL = os.environ.get("FX361_BASE_URL", "https://www.fx361.com")
 
@@ -102,6 +105,8 @@ DUPEFILTER_CLASS = "crawler.resume.ResumeDupeFilter"
 SPIDER_MIDDLEWARES = {
     # Closest to the engine: it sees what reaches the scheduler and the pipelines.
     "crawler.resume.ResumeTracker": 10,
+    # Just inside HttpErrorMiddleware (50): archives only the 2xx article pages the spider gets.
+    "crawler.pages.PageArchive": 60,
 }
 # Seconds between reads of the database for the articles stored (JOBDIR runs).
 RESUME_CHECK_INTERVAL = 2.0

@@ -13,6 +13,7 @@ from scrapy.settings import BaseSettings
 from crawler import sites
 from crawler.arguments import BadArgument, parse_url, read_url_file
 from crawler.items import Article
+from crawler.runs import ARTICLE_PAGE
 
 
 class ArticleSpider(scrapy.Spider):
@@ -39,7 +40,7 @@ class ArticleSpider(scrapy.Spider):
 
     async def start(self) -> AsyncIterator[Request]:
         for url in self.start_urls:
-            yield Request(url, callback=self.parse)
+            yield Request(url, callback=self.parse, meta={ARTICLE_PAGE: True})  # archived
 
     def parse(self, response: Response) -> Iterator[Article]:
         try:
