@@ -191,3 +191,13 @@ def test_a_column_before_the_title_is_not_part_of_it() -> None:
         response = page(top="<div>发表于 2017-06-24</div>")
         html = response.text.replace("<h1>开门立法的实践</h1>", f"<h1>{printed}</h1>")
         assert extract(response.replace(body=html.encode())).title == "开门立法的实践"
+
+
+def test_more_ways_of_printing_authors_and_issues() -> None:
+    date = "<div>2018-11-20</div>"
+    assert extract(page(top="<div>2018-11-20 王晓/文</div>")).authors == ["王晓"]
+    closing = BODY + "<p>（作者：王晓，浙江省人大常委会研究室）</p>"
+    assert extract(page(top=date, body=closing)).authors == ["王晓"]
+    for line in ("刊名：浙江人大 年份：2018 期号：09", "出版：浙江人大, 2018年, 第9期"):
+        article = extract(page(top=f"<div>{line}</div>{date}"))
+        assert (article.journal, article.year, article.issue) == ("浙江人大", 2018, "9"), line

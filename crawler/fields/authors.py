@@ -9,6 +9,7 @@ _ROLES = re.compile(
     r"(?:本刊特约记者|本刊特约撰稿人|本刊记者|本刊通讯员|本刊评论员|特约记者|特约撰稿人|记者|通讯员"
     r"|评论员|执笔|整理|撰文|作者)\s*[/／：:]?\s*"
     r"|(?<![\u4e00-\u9fff])(?:文|图|编辑)\s*[/／：:]\s*"
+    r"|\s*[/／]\s*文(?![\u4e00-\u9fff])"  # `王晓/文`
 )
 _AFFILIATION = re.compile(r"[（(][^）)]*[）)]|\d{6}")
 _CJK_NAME = re.compile(r"^[\u4e00-\u9fff·]{2,6}$")
@@ -52,6 +53,8 @@ def split_authors(text: str) -> list[str]:
     ['马俊', '刘小川']
     >>> split_authors("王文华、文/李图")
     ['王文华', '李图']
+    >>> split_authors("王晓/文"), split_authors("王晓 李明/文")
+    (['王晓'], ['王晓', '李明'])
     >>> split_authors("佚名"), split_authors("-"), split_authors("暂无")
     ([], [], [])
     """

@@ -199,6 +199,7 @@ def parse_article(response: TextResponse) -> Article | None:
     authors = (
         fields.byline_authors(header.byline, body[:3])
         or _reprinted_byline(header.title, body)
+        or _closing_byline(body)
         or stated_authors(response)
     )
     # A byline beside the posting time may carry the account or site that posted.
@@ -330,6 +331,22 @@ def _reprinted_byline(title: str, body: list[str]) -> list[str]:
     names = fields.split_authors(body[1]) if len(body[1]) <= 30 else []
     if names and all(fields.is_person_name(n) for n in names):
         return names
+    return []
+
+
+_CLOSING_BYLINE = re.compile(
+    r"^[（(]?\s*(?:作\s*者|撰\s*稿|执\s*笔)\s*[:：]\s*(?P<names>[^）)]+?)[）)]?$"
+)
+
+
+def _closing_byline(body: list[str]) -> list[str]:
+    """The authors a text names after itself: `（作者：王晓，浙江省人大常委会研究室）`."""
+    for line in body[-3:]:
+        match = _CLOSING_BYLINE.match(line.strip())
+        if match:
+            names = fields.split_authors(re.split(r"[,，]\s*(?=\S{5,})", match["names"])[0])
+            if names and all(fields.is_person_name(n) for n in names):
+                return names
     return []
 
 

@@ -32,7 +32,7 @@ AUTHOR_WORDS = (
 )
 SOURCE_WORDS = (
     r"来源|來源|出处|出處|出自|来自|來自|刊名|期刊|刊物|期刊名称|期刊名稱|所属期刊|所屬期刊"
-    r"|来源期刊|來源期刊|期刊来源|期刊來源|所在期刊"
+    r"|出版|出版物|刊登于|刊登於|来源期刊|來源期刊|期刊来源|期刊來源|所在期刊"
     r"|本文刊载于|本文刊載於|原文刊载于|刊载于|刊載於|本文发表于|本文發表於|本文转自|本文轉自|转载自|轉載自"
     r"|本文原载|本文原載|本文选自|本文選自|本文刊于|本文刊於|本文载于|本文載於|原文刊于|原文载于"
     r"|文章来源|文章來源|发表于|發表於|收录于|收錄於|原载|原載|选自|選自|刊于|刊於|载于|載於"
@@ -45,7 +45,7 @@ _DATE_LABEL = re.compile(rf"^(?:{DATE_WORDS})\s*[:：]?\s*(?=[\d０-９])")
 _AUTHOR_LABEL = re.compile(rf"(?:^|\s)(?:{AUTHOR_WORDS})\s*[:：/]\s*")
 _JOURNAL_LINE = re.compile(
     rf"^(?:(?:{SOURCE_WORDS})\s*[:：]?\s*)?《?(?P<journal>[\u4e00-\u9fff]{{2,14}}?)》?"
-    r"(?:杂志|雜誌|期刊)?\s*[,，·・|｜/]?\s*[（(]?(?P<label>(?:19|20)\d\d\s*(?:年\s*(?:第\s*)?[Zz]?\d{1,2}"
+    r"(?:杂志|雜誌|期刊)?\s*[,，·・|｜/]?\s*[（(]?(?P<label>(?:19|20)\d\d\s*(?:年\s*[,，]?\s*(?:第\s*)?[Zz]?\d{1,2}"
     r"(?:\s*[-/／]\s*\d{1,2})?\s*期|\(\d{1,2}\)))[）)]?\s*$"
 )
 # A reference to the article as a bibliography prints it (GB/T 7714):
@@ -164,6 +164,8 @@ def journal_line(line: str) -> tuple[str, str] | None:
     ('浙江人大', '2016年第6期')
     >>> journal_line("引用格式：韩静.把握人大代表履职的几个关系[J].人大研究,2016(9):48-55.")
     ('人大研究', '2016(9)')
+    >>> journal_line("出版：浙江人大, 2018年, 第9期")
+    ('浙江人大', '2018年第9期')
     >>> journal_line("今年是2018年") is None
     True
     """
@@ -174,7 +176,7 @@ def journal_line(line: str) -> tuple[str, str] | None:
     if match is None:
         cited = _CITATION.search(text)
         return (cited["journal"], f"{cited['year']}({cited['issue']})") if cited else None
-    return match["journal"], re.sub(r"\s+", "", match["label"])
+    return match["journal"], re.sub(r"[\s,，]+", "", match["label"])
 
 
 def read_header(
@@ -396,7 +398,7 @@ def _read_labelled(header: Header, parts: dict[str, str]) -> bool:
             header.label, taken = header.label or value, True
         elif re.fullmatch(YEAR_WORDS, label):
             year = re.search(r"(?:19|20)\d\d", fields.halfwidth_digits(value))
-        elif re.fullmatch(ISSUE_NUMBER_WORDS, label):
+        elif re.fullmatch(f"{ISSUE_NUMBER_WORDS}|{ISSUE_WORDS}", label):
             issue = re.search(r"[Zz]?\d{1,2}(?:\s*[-/]\s*\d{1,2})?", fields.halfwidth_digits(value))
         elif label in ("字号", "字號"):
             taken = True
