@@ -38,7 +38,7 @@ LAYOUTS = (
     "copy-blind",
     "copy-fresh",
 )
-HELD_OUT = "copy-blind"
+HELD_OUT = "copy-fresh"
 SHORT_BODY, LONG_BODY = 600, 8000
 MARGIN = 40  # mojibake stays this far from either end of the body
 

@@ -1,6 +1,7 @@
-"""copy-blind: copy sites of yet another make, written to be held out (its plan
-is kept here, out of `generate.py`). Please do not read this module or its pages
-(`pages/copy-blind/`) when working on the extractor.
+"""copy-blind: another archive of WeChat public-account articles (its own template;
+an account name and time beside each other under the title, `作者丨`, `来源丨`,
+citation lines). Held out until its one blind scoring; developed since (its plan
+is in `generate.py`).
 
 An archive of WeChat public-account articles (公众号文章 mirrors): a PHP script
 that collects the articles that accounts push and serves them again, with its
@@ -35,7 +36,7 @@ import calendar
 import hashlib
 from datetime import timedelta
 
-from pagekit import Doc, Spec, declared, esc
+from pagekit import Doc, declared, esc
 
 HOSTS = (
     ("http://www.gzhwz.example", "公众号文摘"),
@@ -599,96 +600,3 @@ def render(doc: Doc) -> str:
 
 # The plan: the pages of this layout and how each shows its article (neutral page
 # names, so that a listing of the pages tells nothing about them).
-_RESEARCH = ("title-authors", "affiliation", "abstract", "fund", "bio")
-PLAN: tuple[Spec, ...] = (
-    Spec(
-        "page-01",
-        3834165,
-        label="plain",
-        chrome=("follow", "src-head", "end", "recommend", "share", "img"),
-    ),
-    Spec(
-        "page-02",
-        4077726,
-        label="di",
-        byline="none",
-        keywords="none",
-        chrome=("editor-field", "head", "src-head", "sec", "qr", "topic"),
-    ),
-    Spec(
-        "page-03",
-        4181563,
-        chrome=("src-tail", "kw-meta", "digest", "end"),
-        host=1,
-    ),
-    Spec(
-        "page-04",
-        3900019,
-        label="di",
-        keywords="body-colon",
-        front=("abstract",),
-        encoding="gbk",
-        declared="gb2312",
-        header="missing",
-        spam=("linkfarm",),
-        chrome=("src-tail", "copyright", "span"),
-        host=2,
-    ),
-    Spec(
-        "page-05",
-        4286103,
-        label="paren",
-        byline="none",
-        keywords="body-bracket",
-        front=_RESEARCH,
-        academic=True,
-        chrome=("prefix", "cite", "follow", "end", "recommend", "topic"),
-    ),
-    Spec(
-        "page-06",
-        5763963,
-        label="di",
-        chrome=("src-head", "digest", "sec", "img", "qr", "copyright"),
-        host=1,
-    ),
-    Spec(
-        "page-07",
-        4438255,
-        label=None,
-        header="missing",
-        chrome=("prefix", "follow", "end", "topic", "share"),
-    ),
-    Spec(
-        "page-08",
-        4637791,
-        label="zero",
-        byline="none",
-        author_line="wen",
-        keywords="none",
-        stray=True,
-        encoding="gbk",
-        declared="gb2312",
-        header="wrong",
-        spam=("porn", "hidden"),
-        chrome=("src-tail", "end", "span"),
-        host=2,
-    ),
-    Spec(
-        "page-09",
-        6215067,
-        label="di",
-        traditional=True,
-        byline="joined",
-        author_line="space",
-        keywords="none",
-        chrome=("src-head", "recommend", "qr"),
-    ),
-    Spec(
-        "page-10",
-        4601673,
-        keywords="none",
-        mojibake=True,
-        spam=("hidden", "gambling"),
-        chrome=("head", "src-tail", "img", "end", "share", "sec"),
-    ),
-)
