@@ -287,6 +287,107 @@ def cmd_retry(args: argparse.Namespace) -> int:
     return 0
 
 
+def page_selection(args: argparse.Namespace) -> Any:
+    """The pages `journals reparse` covers, from its filters."""
+    from datetime import UTC, datetime
+
+    from pipelines.reparse import PageSelection
+
+    since = None
+    if args.since:
+        try:
+            when = datetime.fromisoformat(args.since)
+        except ValueError as exc:
+            raise CliError(
+                f"--since: {args.since!r} is not a date (2026-11-27) or a time (2026-11-27T05:00)"
+            ) from exc
+        if when.tzinfo is not None:
+            when = when.astimezone(UTC).replace(tzinfo=None)
+        since = when.isoformat(timespec="seconds")  # fetched_at is UTC, ISO 8601
+    hosts = tuple(host.strip().lower() for host in args.host)
+    for host in hosts:
+        if not host or any(ch in host for ch in "/:*% "):
+            raise CliError(f"--host: {host!r} is not a host name (www.fx361.com)")
+    return PageSelection(
+        filters=filters_from(args),
+        hosts=hosts,
+        url_pattern=args.url,
+        since=since,
+        article_ids=tuple(args.id),
+    )
+
+
+def cmd_reparse(args: argparse.Namespace) -> int:
+    from scrapy.utils.project import get_project_settings
+    from sqlalchemy import func, select
+
+    from crawler import sites
+    from crawler.runlock import LOCKED_EXIT, Locked, RunLock
+    from pipelines import models
+    from pipelines.database import sqlite_path
+    from pipelines.reparse import Reparser, Tally, selected_pages
+
+    selection = page_selection(args)
+    overrides = []
+    for setting in args.setting:
+        name, equals, value = setting.partition("=")
+        if not name.strip() or not equals:
+            raise CliError(f"--set: {setting!r} is not NAME=VALUE")
+        overrides.append((name.strip(), value))
+    if args.progress < 0:
+        raise CliError(f"--progress: {args.progress} is negative (0: no progress lines)")
+    if args.jobs < 0:
+        raise CliError(f"--jobs: {args.jobs} is negative (0: one per CPU)")
+    url = args.db or default_database_url()
+    path = sqlite_path(url)
+    if path is not None and not path.exists():
+        raise DatabaseError(f"no database at {path}")
+    # Writes articles as a crawl does: never beside one (crawler/runlock.py).
+    lock = RunLock(path) if path is not None else None
+    try:
+        if lock is not None:
+            lock.acquire()
+    except Locked as exc:
+        print(f"journals reparse: {exc}", file=sys.stderr)
+        return LOCKED_EXIT
+    try:
+        engine = open_engine(url)
+        with Session(engine) as session:
+            page_ids = list(session.scalars(selected_pages(selection)))
+            stored = session.scalar(select(func.count()).select_from(models.Page))
+        if not page_ids:
+            engine.dispose()
+            print("no stored page matches" if stored else "no stored page: crawls store them")
+            return 0
+        # The project's settings, for ARTICLE_PARSER, from wherever this runs.
+        os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "crawler.settings")
+        settings = get_project_settings()
+        for name, value in overrides:
+            settings.set(name, value, priority="cmdline")
+        try:
+            sites.article_parser(settings)
+        except (ImportError, AttributeError, ValueError) as exc:
+            name = settings.get("ARTICLE_PARSER")
+            raise CliError(f"ARTICLE_PARSER: cannot load {name!r}: {exc}") from exc
+        reparser = Reparser(engine, settings, jobs=args.jobs or os.cpu_count() or 1)
+        started = last = time.monotonic()
+
+        def progress(tally: Tally) -> None:
+            nonlocal last
+            now = time.monotonic()
+            if args.progress and now - last >= args.progress:
+                print(tally.progress(len(page_ids), now - started), file=sys.stderr, flush=True)
+                last = now
+
+        tally = reparser.run(page_ids, progress)
+        engine.dispose()
+    finally:
+        if lock is not None:
+            lock.release()
+    print(tally.summary(time.monotonic() - started))
+    return 0
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     from crawler import web
     from pipelines.database import sqlite_path
@@ -404,6 +505,51 @@ def build_parser() -> argparse.ArgumentParser:
         help="a Scrapy setting for the crawl (repeatable)",
     )
     retry.set_defaults(run=cmd_retry)
+
+    reparse = sub.add_parser(
+        "reparse",
+        help="extract the stored pages again (no network) and update their articles",
+        description="Run the parser (the setting ARTICLE_PARSER) and the crawl's cleaning "
+        "and checks over the stored article pages, with no network, and update the "
+        "articles as a crawl would; says how many changed. A parser fix reaches the "
+        "whole archive this way.",
+    )
+    _db_argument(reparse)
+    _filter_arguments(reparse)
+    reparse.add_argument(
+        "--host", action="append", default=[], metavar="HOST", help="pages of HOST (repeatable)"
+    )
+    reparse.add_argument("--url", metavar="PATTERN", help="pages whose URL matches (* any text)")
+    reparse.add_argument(
+        "--since", metavar="WHEN", help="pages fetched at or after WHEN (2026-11-27, UTC)"
+    )
+    reparse.add_argument(
+        "--id", type=int, action="append", default=[], metavar="ID", help="article (repeatable)"
+    )
+    reparse.add_argument(
+        "--progress",
+        type=float,
+        default=10.0,
+        metavar="SECONDS",
+        help="a progress line on stderr this often (default 10; 0: none)",
+    )
+    reparse.add_argument(
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help="extract in N processes (0: one per CPU; default 1)",
+    )
+    reparse.add_argument(
+        "-s",
+        "--set",
+        dest="setting",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a Scrapy setting, e.g. ARTICLE_PARSER=module.function (repeatable)",
+    )
+    reparse.set_defaults(run=cmd_reparse)
 
     serve = sub.add_parser("serve", help="browse and query the database in the browser (Datasette)")
     serve.add_argument("--port", type=int, default=8001, help="port (default 8001)")
