@@ -19,6 +19,8 @@ import pytest
 from conftest import FAST, ROOT, Crawled, journals, run_crawl
 from test_resume import stop_after
 
+from crawler.runlock import RunLock
+from crawler.runs import sole_writer
 from crawler.samplesite import render, server
 from crawler.samplesite.corpus import SampleJournal, all_articles, build_corpus
 from crawler.samplesite.server import SampleSite
@@ -248,3 +250,33 @@ def test_a_killed_run_is_marked_interrupted_by_the_next(
     assert killed["finished_at"] is None and killed["finish_reason"] is None
     assert after["status"] == "finished"
     assert after["arguments"] == {"issue": url}
+
+
+def test_leftover_rows_are_marked_only_when_no_other_crawl_may_write(tmp_path: Path) -> None:
+    """`sole_writer` decides whether rows left `running` are from dead
+    processes: yes when this process holds the run lock (as `scrapy crawl`
+    does) or finds it free; no while another process holds it."""
+    db = tmp_path / "articles.db"
+    url = f"sqlite:///{db}"
+    with sole_writer(url) as sole:
+        assert sole  # free
+    with RunLock(db), sole_writer(url) as sole:
+        assert sole  # held by this process
+    hold = "import sys, time; from pathlib import Path; from crawler.runlock import RunLock;"
+    hold += " RunLock(Path(sys.argv[1])).acquire(); print('held', flush=True); time.sleep(60)"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", hold, str(db)], cwd=ROOT, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+        with sole_writer(url) as sole:
+            assert not sole  # another crawl may be writing
+    finally:
+        holder.kill()
+        holder.wait()
+        assert holder.stdout is not None
+        holder.stdout.close()
+    with sole_writer(url) as sole:
+        assert sole  # the kernel freed the killed holder's lock
+    with sole_writer("sqlite://") as sole:
+        assert not sole  # no lock file to ask: rows are left as they are
