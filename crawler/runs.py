@@ -225,7 +225,8 @@ class RunRecorder:
                 session.add(run)
                 session.flush()
                 self.run_id = run.id
-        except (SQLAlchemyError, DatabaseError) as exc:
+        except (SQLAlchemyError, DatabaseError, OSError) as exc:
+            # The crawl goes on without its record; the store will say more.
             logger.error("run record: cannot write the run's row: %s", exc)
             return
         if left:
@@ -242,7 +243,10 @@ class RunRecorder:
         self.stats.set_value("run/status", columns["status"])
         if columns["status"] == "degraded":
             logger.error(quality.alarm_line(columns["alarms"], columns["articles_new"]))
-        if self.engine is None or self.run_id is None:
+        if self.engine is None:
+            return
+        if self.run_id is None:
+            self.engine.dispose()
             return
         # SQL NULL, not JSON `null`, for "no coverage" and "no alarm".
         values = {name: null() if value is None else value for name, value in columns.items()}
