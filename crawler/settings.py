@@ -60,6 +60,8 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.retry.BackoffRetryMiddleware": 550,
     # Sees responses before the retry middleware (550): a 200 anti-bot page is not retried.
     "crawler.middlewares.AntiBotMiddleware": 560,
+    # Closest to the downloader: counts each request really sent, by host (crawler/hosts.py).
+    "crawler.hosts.RequestHostsMiddleware": 950,
 }
 # Anti-bot pages (captcha, challenge, empty): each doubles the delay; this many end the run.
 ANTIBOT_MAX_PAGES = 10
@@ -84,7 +86,11 @@ EXTENSIONS = {
     "crawler.progress.Progress": 500,
     # A `crawl_runs` row per crawl, with its counts and quality alarms (crawler/runs.py).
     "crawler.runs.RunRecorder": 510,
+    # The final stats as JSON in CRAWL_STATS_DIR, when set (crawler/statsdump.py).
+    "crawler.statsdump.StatsDump": 900,
 }
+# A folder where each crawl leaves its final stats (the test suite sets it); "": none.
+CRAWL_STATS_DIR = os.environ.get("CRAWL_STATS_DIR", "")
 # Seconds between progress lines (pages, articles stored, rate, errors); 0: none.
 PROGRESS_INTERVAL = 60.0
 

@@ -11,6 +11,16 @@ from pathlib import Path
 
 import pytest
 
+# Every crawl leaves its stats; test_zz_offsite.py checks the hosts they requested.
+from crawl_stats import (  # noqa: F401 (pytest hooks)
+    pytest_configure,
+    pytest_runtest_logreport,
+    pytest_runtest_setup,
+    pytest_terminal_summary,
+    pytest_unconfigure,
+    record_crawl,
+)
+
 from crawler.samplesite import LOCAL_CRAWL_OPTIONS as FAST
 from crawler.samplesite import server
 
@@ -47,6 +57,7 @@ def run_crawl(spider: str, *args: str, db: Path, settings: list[str] | None = No
         *(settings or []),
     ]
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    record_crawl(done.returncode)
     return CrawlResult(done.returncode, done.stdout + done.stderr)
 
 
