@@ -461,7 +461,9 @@ def build_parser() -> argparse.ArgumentParser:
     _filter_arguments(export)
     export.set_defaults(run=cmd_export)
 
-    stats = sub.add_parser("stats", help="articles per journal and year, field coverage")
+    stats = sub.add_parser(
+        "stats", help="articles per journal and year, complete issues per journal, field coverage"
+    )
     _db_argument(stats)
     stats.add_argument(
         "--plot",
