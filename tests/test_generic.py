@@ -201,3 +201,18 @@ def test_more_ways_of_printing_authors_and_issues() -> None:
     for line in ("刊名：浙江人大 年份：2018 期号：09", "出版：浙江人大, 2018年, 第9期"):
         article = extract(page(top=f"<div>{line}</div>{date}"))
         assert (article.journal, article.year, article.issue) == ("浙江人大", 2018, "9"), line
+
+
+def test_a_personal_library_copy_its_users_handle_is_no_author() -> None:
+    """A reposting user's handle sits under the title and beside the date; the
+    copied article's own lines follow inside the post."""
+    top = "<div>法苑漫步</div><div>2016-11-02</div><div>阅 25</div><div>转 2</div>"
+    body = "<p>2016-11-02 11:49:07</p><p>人大研究 2016年第9期</p>" + BODY
+    article = extract(page(top=top, body=body))
+    assert article.authors == []
+    assert (article.journal, article.year, article.issue) == ("人大研究", 2016, "9")
+    assert article.body.startswith("近年来")
+    top = "<div>闲云野鹤2016 2017-03-07 10:01 阅 632</div>"
+    article = extract(page(top=top, body="<p>崔辉</p>" + BODY))
+    assert (article.date, article.authors) == ("2017-03-07", ["崔辉"])
+    assert article.body.startswith("近年来")

@@ -16,6 +16,7 @@ from crawler.fields.dates import Posted, posted, url_date
 from crawler.fields.ids import article_id
 from crawler.fields.keywords import Keywords, keyword_line, page_keywords, split_run_together
 from crawler.fields.labels import IssueLabel, halfwidth_digits, issue_label
+from crawler.fields.surnames import has_surname
 from crawler.fields.titles import clean_title, strip_bullets
 
 __all__ = [
@@ -27,6 +28,7 @@ __all__ = [
     "byline_authors",
     "clean_title",
     "halfwidth_digits",
+    "has_surname",
     "is_organisation",
     "is_person_name",
     "issue_label",

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from crawler.fields.surnames import COMPOUND, has_surname
+
 _AUTHOR_SEPARATORS = re.compile(r"[、，,;；/|]+|\s{2,}")
 _ROLES = re.compile(
     r"(?:本刊特约记者|本刊特约撰稿人|本刊记者|本刊通讯员|本刊评论员|特约记者|特约撰稿人|记者|通讯员"
@@ -162,8 +164,8 @@ def author_line_names(line: str, byline: str = "") -> list[str] | None:
     ['虞崇胜', '温潇俊']
     >>> author_line_names("◎王春玺")
     ['王春玺']
-    >>> author_line_names("倾听民声") is None
-    True
+    >>> author_line_names("倾听民声") is None, author_line_names("崔辉")
+    (True, ['崔辉'])
     >>> author_line_names("马 俊 刘小川", "刘小川")
     ['马俊', '刘小川']
     >>> author_line_names("秦 蕾"), author_line_names("秦 蕾", "-")
@@ -186,7 +188,17 @@ def author_line_names(line: str, byline: str = "") -> list[str] | None:
     tokens = line.split()
     if not squashed and len(tokens) >= 2 and all(len(t) <= 3 for t in tokens):
         return names
+    # Or one name of a person alone on its line: a surname and a given name.
+    if not squashed and len(names) == 1 and _lone_name(names[0]):
+        return names
     return None
+
+
+def _lone_name(name: str) -> bool:
+    """`崔辉`, `令狐怡涛`: not a heading (`倾听民声`), whose first character is
+    seldom a surname and which runs to four characters."""
+    compound = name[:2] in COMPOUND
+    return has_surname(name) and (len(name) <= 3 or (compound and len(name) <= 4))
 
 
 def byline_authors(byline: str, first_lines: str | list[str] = "") -> list[str]:

@@ -33,6 +33,7 @@ AUTHOR_WORDS = (
 SOURCE_WORDS = (
     r"来源|來源|出处|出處|出自|来自|來自|刊名|期刊|刊物|期刊名称|期刊名稱|所属期刊|所屬期刊"
     r"|出版|出版物|刊登于|刊登於|来源期刊|來源期刊|期刊来源|期刊來源|所在期刊"
+    r"|转自|轉自|摘自|摘编自|摘編自|节选自|節選自"
     r"|本文刊载于|本文刊載於|原文刊载于|刊载于|刊載於|本文发表于|本文發表於|本文转自|本文轉自|转载自|轉載自"
     r"|本文原载|本文原載|本文选自|本文選自|本文刊于|本文刊於|本文载于|本文載於|原文刊于|原文载于"
     r"|文章来源|文章來源|发表于|發表於|收录于|收錄於|原载|原載|选自|選自|刊于|刊於|载于|載於"
@@ -99,18 +100,34 @@ def squash(text: str) -> str:
 
 
 def _people(byline: str) -> str:
-    """A byline without the account or site a page prints beside the posting
-    time (`参考编辑部 人大研究参考 2016-04-27`): '' where it names no person."""
+    """A byline without the account, site or user a page prints beside the
+    posting time (`参考编辑部 人大研究参考 2016-04-27`, `闲云野鹤2016 2017-03-07`):
+    '' where it names no person.
+
+    >>> _people("陈殊书"), _people("虞崇胜温潇俊"), _people("法苑漫步"), _people("闲云野鹤2016")
+    ('陈殊书', '虞崇胜温潇俊', '', '')
+    """
     names = fields.split_authors(byline)
     if names and all(fields.is_organisation(n) for n in names):
         return ""
+    if any(re.search(r"[0-9A-Za-z]", n) for n in names):
+        return ""  # a user name (`闲云野鹤2016`), not a person's
+    if len(names) == 1 and len(names[0]) <= 4 and not fields.has_surname(names[0]):
+        return ""  # `法苑漫步`: the reposter's handle
     return byline
+
+
+# Counters a site prints beside the posting time: `阅 469`, `浏览：12`, `转 31`.
+_COUNTERS = re.compile(
+    r"\s*(?:阅读|閱讀|阅|閱|浏览|瀏覽|点击|點擊|评论|評論|转|轉|收藏|赞|讚)\s*[:：]?\s*\d+\s*(?:次)?\s*$"
+)
 
 
 def posted_in(text: str) -> fields.Posted | None:
     """A posting time with at most a short byline around it
     (`2018-11-20 01:18:20陈殊书`, `令狐怡涛 2018-11-22 20:32:31`)."""
     text = _DATE_LABEL.sub("", fields.strip_bullets(fields.halfwidth_digits(text))).strip()
+    text = _COUNTERS.sub("", text).strip()
     match = _DATE_ANYWHERE.search(text)
     if match is None:
         return None
@@ -310,6 +327,8 @@ def _is_names(line: str) -> bool:
     if not _NAMES.match(text):
         return False
     names = fields.split_authors(text)
+    if len(names) == 1 and not fields.has_surname(names[0]):
+        return False  # a user's or column's name (`法苑漫步`)
     return bool(names) and all(fields.is_person_name(n) for n in names)
 
 
@@ -349,8 +368,9 @@ _SPACED_BYLINE = re.compile(r"^(?:作\s*者|撰\s*文|撰稿|执笔|執筆|文)\
 
 
 def _read_segment(header: Header, text: str) -> bool:
-    if not header.posted_line and (posted := posted_in(text)):
-        header.posted_line = text
+    if posted := posted_in(text):
+        # A copy prints its own posting line, then the one it copied: both are header.
+        header.posted_line = header.posted_line or text
         header.byline = header.byline or _people(_AUTHOR_LABEL.sub(" ", posted.rest).strip())
         return True
     spaced = _SPACED_BYLINE.match(text)
