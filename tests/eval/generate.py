@@ -889,6 +889,7 @@ PLAN: dict[str, tuple[Spec, ...]] = {
         ),
     ),
     "copy-fresh": LAYOUT_MODULES["copy-fresh"].PLAN,
+    "copy-new": LAYOUT_MODULES["copy-new"].PLAN,
 }
 
 

@@ -37,6 +37,7 @@ LAYOUTS = (
     "copy-unseen",
     "copy-blind",
     "copy-fresh",
+    "copy-new",
 )
 HELD_OUT = "copy-fresh"
 SHORT_BODY, LONG_BODY = 600, 8000

@@ -4,7 +4,20 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from layouts import archive, blind, fresh, fx361, gbk, library, mobile, portal, table, trad, unseen
+from layouts import (
+    archive,
+    blind,
+    fresh,
+    fx361,
+    gbk,
+    library,
+    mobile,
+    new,
+    portal,
+    table,
+    trad,
+    unseen,
+)
 
 LAYOUT_MODULES: dict[str, ModuleType] = {
     "fx361": fx361,
@@ -18,4 +31,5 @@ LAYOUT_MODULES: dict[str, ModuleType] = {
     "copy-unseen": unseen,
     "copy-blind": blind,
     "copy-fresh": fresh,
+    "copy-new": new,
 }
