@@ -39,7 +39,7 @@ LAYOUTS = (
     "copy-fresh",
     "copy-new",
 )
-HELD_OUT = "copy-fresh"
+HELD_OUT = "copy-new"
 SHORT_BODY, LONG_BODY = 600, 8000
 MARGIN = 40  # mojibake stays this far from either end of the body
 
