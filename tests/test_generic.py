@@ -216,3 +216,13 @@ def test_a_personal_library_copy_its_users_handle_is_no_author() -> None:
     article = extract(page(top=top, body="<p>崔辉</p>" + BODY))
     assert (article.date, article.authors) == ("2017-03-07", ["崔辉"])
     assert article.body.startswith("近年来")
+
+
+def test_a_saved_pages_site_name_and_a_source_note_with_yu() -> None:
+    response = page(top="<div>发表于 2017-06-24</div>")
+    html = response.text.replace("<h1>开门立法的实践</h1>", "<h1>开门立法的实践 - 参考网</h1>")
+    body = BODY + "<p>本文原载于《人大研究》2017(3)</p>"
+    article = extract(response.replace(body=html.encode().replace(BODY.encode(), body.encode())))
+    assert article.title == "开门立法的实践"
+    assert (article.journal, article.year, article.issue) == ("人大研究", 2017, "3")
+    assert article.body.endswith("立法质量明显提高。")

@@ -17,7 +17,7 @@ from crawler.items import Article
 from crawler.loaders import ArticleLoader
 from crawler.sites.header import Header, notes_apart, read_header, trailing_source
 from crawler.sites.text import HIDDEN_TAGS, visible_lines
-from pipelines.cleaning.body import is_chrome_line, is_end_of_article
+from pipelines.cleaning.body import is_end_of_article, is_furniture
 from pipelines.cleaning.pinyin import strip_pinyin
 
 _TITLE_SPLIT = re.compile(
@@ -139,6 +139,11 @@ def _starts(page_lines: list[str], inner: list[str]) -> tuple[int, ...]:
 _COLUMN_PREFIX = re.compile(
     r"^(?:[\u4e00-\u9fff]{2,6}\s*[｜|丨]|【[\u4e00-\u9fff]{2,6}】)\s*(?P<title>\S.{3,})$"
 )
+# `标题 - 参考网`: a page's title with the name of the site it was saved from.
+_SITE_SUFFIX = re.compile(
+    r"\s*(?: - | – | — |_|\||｜)\s*[\u4e00-\u9fffA-Za-z0-9]{1,10}"
+    r"(?:网|網|网站|網站|站|论坛|論壇|文库|文庫|图书馆|圖書館|在线|在線|首页|首頁)\s*$"
+)
 _CATEGORY_TAG = re.compile(r"^[\[【](?P<tag>[^\]】]{1,8})[\]】]\s*")
 
 
@@ -153,7 +158,10 @@ def _untagged(title: str, candidates: list[tuple[str, int]]) -> str:
     '访敦煌市人大常委会主任'
     >>> _untagged("理论研究｜新形势下重大事项决定权的实践", [])
     '新形势下重大事项决定权的实践'
+    >>> _untagged("庄浪代表工作站如何“转起来” - 参考网", [])
+    '庄浪代表工作站如何“转起来”'
     """
+    title = _SITE_SUFFIX.sub("", title)
     column = _COLUMN_PREFIX.match(title)
     if column:
         return column["title"]
@@ -325,7 +333,7 @@ def meta_keywords(response: TextResponse, title: str, context: str) -> list[str]
 def _reprinted_byline(title: str, body: list[str]) -> list[str]:
     """The names under the title where the text prints the title again
     before itself (a journal's front matter): `题目 / 韩静 / （单位）`."""
-    body = [line for line in body[:6] if not is_chrome_line(line)]
+    body = [line for line in body[:6] if not is_furniture(line)]
     if len(body) < 2 or squash_title(body[0]) != squash_title(title):
         return []
     names = fields.split_authors(body[1]) if len(body[1]) <= 30 else []

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from crawler import fields
-from pipelines.cleaning.body import is_chrome_line, is_end_of_article
+from pipelines.cleaning.body import is_end_of_article, is_furniture
 from pipelines.cleaning.pinyin import strip_pinyin
 from pipelines.cleaning.script import t2s
 from pipelines.cleaning.spam import is_spam_line
@@ -45,7 +45,7 @@ ISSUE_NUMBER_WORDS = r"期|期数|期數"
 _DATE_LABEL = re.compile(rf"^(?:{DATE_WORDS})\s*[:：]?\s*(?=[\d０-９])")
 _AUTHOR_LABEL = re.compile(rf"(?:^|\s)(?:{AUTHOR_WORDS})\s*[:：/]\s*")
 _JOURNAL_LINE = re.compile(
-    rf"^(?:(?:{SOURCE_WORDS})\s*[:：]?\s*)?《?(?P<journal>[\u4e00-\u9fff]{{2,14}}?)》?"
+    rf"^(?:(?:{SOURCE_WORDS})(?:于|於)?\s*[:：]?\s*)?《?(?P<journal>[\u4e00-\u9fff]{{2,14}}?)》?"
     r"(?:杂志|雜誌|期刊)?\s*[,，·・|｜/]?\s*[（(]?(?P<label>(?:19|20)\d\d\s*(?:年\s*[,，]?\s*(?:第\s*)?[Zz]?\d{1,2}"
     r"(?:\s*[-/／]\s*\d{1,2})?\s*期|\(\d{1,2}\)))[）)]?\s*$"
 )
@@ -183,6 +183,8 @@ def journal_line(line: str) -> tuple[str, str] | None:
     ('人大研究', '2016(9)')
     >>> journal_line("出版：浙江人大, 2018年, 第9期")
     ('浙江人大', '2018年第9期')
+    >>> journal_line("本文原载于《人大研究》2017(3)")
+    ('人大研究', '2017(3)')
     >>> journal_line("今年是2018年") is None
     True
     """
@@ -301,7 +303,7 @@ def _read_from(lines: list[str], start: int, body_start: int | None = None) -> H
             break  # prose: the body has begun
         if inside and re.search(r"[。？！；?!]", line):
             break
-        if is_chrome_line(line) or is_spam_line(line):
+        if is_furniture(line) or is_spam_line(line):
             i += 1
             continue
         if read_line(header, fields.strip_bullets(line)):
@@ -434,7 +436,7 @@ def trailing_source(header: Header, body: list[str]) -> list[str]:
     what they say goes to the header where it has nothing yet."""
     while body:
         last = body[-1]
-        if is_chrome_line(last):
+        if is_furniture(last):
             body.pop()
         elif fields.keyword_line(strip_pinyin(last)):
             body.pop()
