@@ -997,6 +997,7 @@ PLAN: dict[str, tuple[Spec, ...]] = {
         ),
     ),
     "copy-new": LAYOUT_MODULES["copy-new"].PLAN,
+    "copy-next": LAYOUT_MODULES["copy-next"].PLAN,
 }
 
 

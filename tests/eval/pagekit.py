@@ -38,6 +38,7 @@ LAYOUTS = (
     "copy-blind",
     "copy-fresh",
     "copy-new",
+    "copy-next",
 )
 HELD_OUT = "copy-new"
 SHORT_BODY, LONG_BODY = 600, 8000

@@ -13,6 +13,7 @@ from layouts import (
     library,
     mobile,
     new,
+    next,
     portal,
     table,
     trad,
@@ -32,4 +33,5 @@ LAYOUT_MODULES: dict[str, ModuleType] = {
     "copy-blind": blind,
     "copy-fresh": fresh,
     "copy-new": new,
+    "copy-next": next,
 }
