@@ -17,6 +17,8 @@ from pipelines.cleaning.script import t2s
 from pipelines.cleaning.spam import is_spam_line
 
 HEADER_WINDOW = 8
+# How close above its text a title named once may stand, with no header lines.
+STATED_GAP = 6
 # How far above the title a posting time may stand.
 ABOVE_TITLE = 3
 # How far past the related-articles block a page's keyword line may stand.
@@ -46,8 +48,8 @@ _DATE_LABEL = re.compile(rf"^(?:{DATE_WORDS})\s*[:：]?\s*(?=[\d０-９])")
 _AUTHOR_LABEL = re.compile(rf"(?:^|\s)(?:{AUTHOR_WORDS})\s*[:：/]\s*")
 _JOURNAL_LINE = re.compile(
     rf"^(?:(?:{SOURCE_WORDS})(?:于|於)?\s*[:：]?\s*)?《?(?P<journal>[\u4e00-\u9fff]{{2,14}}?)》?"
-    r"(?:杂志|雜誌|期刊)?\s*[,，·・|｜/]?\s*[（(]?(?P<label>(?:19|20)\d\d\s*(?:年\s*[,，]?\s*(?:第\s*)?[Zz]?\d{1,2}"
-    r"(?:\s*[-/／]\s*\d{1,2})?\s*期|\(\d{1,2}\)))[）)]?\s*$"
+    r"(?:杂志|雜誌|期刊)?\s*[,，·・|｜/.．]?\s*[（(]?(?P<label>(?:19|20)\d\d\s*(?:年\s*[,，]?\s*(?:第\s*)?[Zz]?\d{1,2}"
+    r"(?:\s*[-/／]\s*\d{1,2})?\s*期|[,，]?\s*\(\d{1,2}\)))[）)]?\s*$"
 )
 # A reference to the article as a bibliography prints it (GB/T 7714):
 # `韩静.把握人大代表履职的几个关系[J].人大研究,2016(9):48-55.`
@@ -128,6 +130,8 @@ def posted_in(text: str) -> fields.Posted | None:
     (`2018-11-20 01:18:20陈殊书`, `令狐怡涛 2018-11-22 20:32:31`)."""
     text = _DATE_LABEL.sub("", fields.strip_bullets(fields.halfwidth_digits(text))).strip()
     text = _COUNTERS.sub("", text).strip()
+    if text[:1] in "(（[【" and text[-1:] in ")）]】":
+        text = text[1:-1].strip()  # `(2018-11-20 09:00:12)`
     match = _DATE_ANYWHERE.search(text)
     if match is None:
         return None
@@ -185,6 +189,8 @@ def journal_line(line: str) -> tuple[str, str] | None:
     ('浙江人大', '2018年第9期')
     >>> journal_line("本文原载于《人大研究》2017(3)")
     ('人大研究', '2017(3)')
+    >>> journal_line("人大研究. 2016,(09)")
+    ('人大研究', '2016(09)')
     >>> journal_line("今年是2018年") is None
     True
     """
@@ -215,8 +221,9 @@ def read_header(
     wanted = [(squash(c), rank) for c, rank in candidates]
     best: Header | None = None
     best_key = (9, 99)
-    # A line the page names as its title twice over (`<h1>` and `<title>`),
-    # though no header lines follow it: a page that prints no date or journal.
+    # A line the page names as its title twice over (`<h1>` and `<title>`), or
+    # once just above its text, though no header lines follow it: a page that
+    # prints no date or journal.
     stated: Header | None = None
     for i, line in enumerate(lines):
         squashed = squash(fields.strip_bullets(line))
@@ -231,7 +238,8 @@ def read_header(
         key = (min(ranks), header.gap)
         if (header.posted_line or header.journal) and key < best_key:
             best, best_key = header, key
-        if stated is None and ranks.count(0) >= 2:
+        near_text = any(0 < b - i <= STATED_GAP for b in body_starts)
+        if stated is None and (ranks.count(0) >= 2 or (0 in ranks and near_text)):
             stated = header
     found = best or stated
     if found is not None and not found.posted_line:
