@@ -35,6 +35,7 @@ from pagekit import (  # noqa: E402
 
 PAGES = HERE / "pages"
 RESEARCH = ("title-authors", "affiliation", "abstract", "fund", "bio")
+RESEARCH_PART = ("abstract", "fund", "bio")
 
 # The plan: per layout, the pages and how each shows its article (see `Spec`).
 PLAN: dict[str, tuple[Spec, ...]] = {
@@ -996,7 +997,108 @@ PLAN: dict[str, tuple[Spec, ...]] = {
             host=1,
         ),
     ),
-    "copy-new": LAYOUT_MODULES["copy-new"].PLAN,
+    # held out until its one blind scoring, then developed against
+    "copy-new": (
+        Spec(
+            "page-01",
+            4637967,
+            label="plain",
+            byline="none",
+            author_line="space",
+            chrome=("src-head", "share"),
+        ),
+        Spec(
+            "page-02",
+            4597251,
+            label="di",
+            title="footnote",
+            byline="none",
+            author_line="padded",
+            keywords="spaced",
+            chrome=("src-tail", "share"),
+        ),
+        Spec(
+            "page-03",
+            3630945,
+            label=None,
+            byline="none",
+            author_line="wen",
+            keywords="none",
+            header="missing",
+            host=1,
+        ),
+        Spec(
+            "page-04",
+            3761223,
+            label="di",
+            byline="brackets",
+            academic=True,
+            keywords="body-colon",
+            front=RESEARCH_PART,
+            spam=("hidden",),
+            chrome=("src-head", "by-head", "share"),
+        ),
+        Spec(
+            "page-05",
+            3894684,
+            label="zero",
+            keywords="spaced",
+            encoding="gbk",
+            declared="gb2312",
+            header="missing",
+            chrome=("src-head", "by-head", "br"),
+            host=2,
+        ),
+        Spec(
+            "page-06",
+            4499408,
+            label="paren",
+            title="spaces",
+            byline="none",
+            author_line="circle",
+            chrome=("src-tail", "kw-meta"),
+            host=1,
+        ),
+        Spec(
+            "page-07",
+            3304298,
+            label="fullwidth",
+            byline="none",
+            author_line="space",
+            keywords="none",
+            stray=True,
+            encoding="gbk",
+            declared="gb2312",
+            header="wrong",
+            spam=("linkfarm",),
+            chrome=("src-tail",),
+            host=2,
+        ),
+        Spec(
+            "page-08",
+            5595203,
+            label="di",
+            mojibake=True,
+            spam=("gambling",),
+            chrome=("prefix", "by-head", "src-tail", "share"),
+        ),
+        Spec(
+            "page-09",
+            5235815,
+            label=None,
+            keywords="none",
+            meta="missing",
+            chrome=("by-head",),
+            host=1,
+        ),
+        Spec(
+            "page-10",
+            4181535,
+            label="di",
+            byline="glued",
+            chrome=("suffix", "src-head", "by-head", "share"),
+        ),
+    ),
     "copy-next": LAYOUT_MODULES["copy-next"].PLAN,
 }
 

@@ -40,7 +40,7 @@ LAYOUTS = (
     "copy-new",
     "copy-next",
 )
-HELD_OUT = "copy-new"
+HELD_OUT = "copy-next"
 SHORT_BODY, LONG_BODY = 600, 8000
 MARGIN = 40  # mojibake stays this far from either end of the body
 

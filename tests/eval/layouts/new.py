@@ -1,11 +1,14 @@
-"""copy-new: the held-out layout (its plan kept here, out of `generate.py`).
+"""copy-new: another personal online library where users save pages they read,
+the saved page's title with its site's name, source notes after the text
+(`本文原载于《…》2017(3)`). Held out until its one blind scoring; developed since
+(its plan is in `generate.py`).
 
 The extractor's developers do not look at this module or its pages.
 """
 
 from __future__ import annotations
 
-from pagekit import Doc, Spec, declared, esc
+from pagekit import Doc, declared, esc
 
 # base, site name, ICP line
 HOSTS = (
@@ -386,108 +389,5 @@ def _meta_only(doc: Doc) -> None:
     doc.tag("keywords-meta-only")
 
 
-RESEARCH_PART = ("abstract", "fund", "bio")
-
 # The plan: the pages of the held-out layout and how each shows its article (neutral page
 # names, so that a listing of the pages tells nothing about them).
-PLAN: tuple[Spec, ...] = (
-    Spec(
-        "page-01",
-        4637967,
-        label="plain",
-        byline="none",
-        author_line="space",
-        chrome=("src-head", "share"),
-    ),
-    Spec(
-        "page-02",
-        4597251,
-        label="di",
-        title="footnote",
-        byline="none",
-        author_line="padded",
-        keywords="spaced",
-        chrome=("src-tail", "share"),
-    ),
-    Spec(
-        "page-03",
-        3630945,
-        label=None,
-        byline="none",
-        author_line="wen",
-        keywords="none",
-        header="missing",
-        host=1,
-    ),
-    Spec(
-        "page-04",
-        3761223,
-        label="di",
-        byline="brackets",
-        academic=True,
-        keywords="body-colon",
-        front=RESEARCH_PART,
-        spam=("hidden",),
-        chrome=("src-head", "by-head", "share"),
-    ),
-    Spec(
-        "page-05",
-        3894684,
-        label="zero",
-        keywords="spaced",
-        encoding="gbk",
-        declared="gb2312",
-        header="missing",
-        chrome=("src-head", "by-head", "br"),
-        host=2,
-    ),
-    Spec(
-        "page-06",
-        4499408,
-        label="paren",
-        title="spaces",
-        byline="none",
-        author_line="circle",
-        chrome=("src-tail", "kw-meta"),
-        host=1,
-    ),
-    Spec(
-        "page-07",
-        3304298,
-        label="fullwidth",
-        byline="none",
-        author_line="space",
-        keywords="none",
-        stray=True,
-        encoding="gbk",
-        declared="gb2312",
-        header="wrong",
-        spam=("linkfarm",),
-        chrome=("src-tail",),
-        host=2,
-    ),
-    Spec(
-        "page-08",
-        5595203,
-        label="di",
-        mojibake=True,
-        spam=("gambling",),
-        chrome=("prefix", "by-head", "src-tail", "share"),
-    ),
-    Spec(
-        "page-09",
-        5235815,
-        label=None,
-        keywords="none",
-        meta="missing",
-        chrome=("by-head",),
-        host=1,
-    ),
-    Spec(
-        "page-10",
-        4181535,
-        label="di",
-        byline="glued",
-        chrome=("suffix", "src-head", "by-head", "share"),
-    ),
-)
