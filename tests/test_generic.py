@@ -226,3 +226,14 @@ def test_a_saved_pages_site_name_and_a_source_note_with_yu() -> None:
     assert article.title == "开门立法的实践"
     assert (article.journal, article.year, article.issue) == ("人大研究", 2017, "3")
     assert article.body.endswith("立法质量明显提高。")
+
+
+def test_a_portals_office_is_no_journal_and_an_editors_note_names_the_issue() -> None:
+    top = "<div>发布时间：2017-08-13 来源：市人大常委会研究室 作者： 【字体：大 中 小】</div>"
+    note = "<p>编者按：《人大研究》2017年第6期刊发了何清华同志撰写的文章，现予转发。</p>"
+    article = extract(page(top=top, body=note + "<p>文/何清华</p>" + BODY))
+    assert (article.journal, article.year, article.issue) == ("人大研究", 2017, "6")
+    assert article.authors == ["何清华"] and article.body.startswith("近年来")
+    closing = BODY + "<p>（本文原载《人大研究》2015年第9期）</p>"
+    article = extract(page(top=top, body=closing))
+    assert (article.journal, article.year, article.issue) == ("人大研究", 2015, "9")

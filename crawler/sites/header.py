@@ -51,6 +51,17 @@ _JOURNAL_LINE = re.compile(
     r"(?:杂志|雜誌|期刊)?\s*[,，·・|｜/.．]?\s*[（(]?(?P<label>(?:19|20)\d\d\s*(?:年\s*[,，]?\s*(?:第\s*)?[Zz]?\d{1,2}"
     r"(?:\s*[-/／]\s*\d{1,2})?\s*期|[,，]?\s*\(\d{1,2}\)))[）)]?\s*$"
 )
+# A source that is an office, not a journal (`来源：市人大常委会研究室`).
+_OFFICE = re.compile(
+    r"(?:办公室|辦公室|研究室|常委会|常委會|委员会|委員會|办公厅|辦公廳|政府|信息中心|编辑部|編輯部"
+    r"|宣传部|宣傳部|[局厅廳处處科部])$"
+)
+# `编者按：《人大研究》2017年第6期刊发了…`: an editor's note saying where the text ran.
+_EDITORS_NOTE = re.compile(
+    r"^(?:编者按|編者按|编者的话|編者的話)\s*[:：]?.{0,20}?《(?P<journal>[\u4e00-\u9fff]{2,14})》\s*"
+    r"(?P<label>(?:19|20)\d\d\s*年\s*(?:第\s*)?[Zz]?\d{1,2}(?:\s*[-/]\s*\d{1,2})?\s*期)"
+    r"(?:刊发|刊發|刊登|刊载|刊載|发表|發表|登载|登載)"
+)
 # A reference to the article as a bibliography prints it (GB/T 7714):
 # `韩静.把握人大代表履职的几个关系[J].人大研究,2016(9):48-55.`
 _CITATION = re.compile(
@@ -191,6 +202,8 @@ def journal_line(line: str) -> tuple[str, str] | None:
     ('人大研究', '2017(3)')
     >>> journal_line("人大研究. 2016,(09)")
     ('人大研究', '2016(09)')
+    >>> journal_line("编者按：《人大研究》2017年第6期刊发了何清华同志撰写的文章。")
+    ('人大研究', '2017年第6期')
     >>> journal_line("今年是2018年") is None
     True
     """
@@ -198,6 +211,8 @@ def journal_line(line: str) -> tuple[str, str] | None:
     if text[:1] in "（(" and text[-1:] in "）)":
         text = text[1:-1].strip()
     match = _JOURNAL_LINE.match(text)
+    if match is None and (noted := _EDITORS_NOTE.match(text)):
+        return noted["journal"], re.sub(r"\s+", "", noted["label"])
     if match is None:
         cited = _CITATION.search(text)
         return (cited["journal"], f"{cited['year']}({cited['issue']})") if cited else None
@@ -307,9 +322,10 @@ def _read_from(lines: list[str], start: int, body_start: int | None = None) -> H
         if _LABEL_ALONE.match(line.strip()) and i + 1 < len(lines) and i + 1 <= last:
             i += 1
             line = line.strip().strip("【】[]").rstrip(":：") + "：" + lines[i].strip()
-        if len(line) > 120 or ("。" in line and len(line) > 30):
+        noted = inside and journal_line(line) is not None  # `编者按：《…》…期刊发了…。`
+        if (len(line) > 120 or ("。" in line and len(line) > 30)) and not noted:
             break  # prose: the body has begun
-        if inside and re.search(r"[。？！；?!]", line):
+        if inside and re.search(r"[。？！；?!]", line) and not noted:
             break
         if is_furniture(line) or is_spam_line(line):
             i += 1
@@ -387,7 +403,7 @@ def _read_segment(header: Header, text: str) -> bool:
     if spaced and not header.byline and _NAMES.match(spaced["names"]):
         header.byline = spaced["names"]
         return True
-    if header.journal is None and (found := journal_line(text)):
+    if header.label is None and (found := journal_line(text)):
         header.journal, header.label = found
         return True
     if header.keywords_text is None and fields.keyword_line(text) is not None:
@@ -419,9 +435,13 @@ def _read_labelled(header: Header, parts: dict[str, str]) -> bool:
             header.posted_line, taken = header.posted_line or value, True
         elif re.fullmatch(SOURCE_WORDS, label):
             found = journal_line(value)
-            if found and header.journal is None:
+            if found and header.label is None:
                 header.journal, header.label = found
-            elif header.journal is None and re.fullmatch(r"《?[\u4e00-\u9fff]{2,14}》?", value):
+            elif (
+                header.journal is None
+                and re.fullmatch(r"《?[\u4e00-\u9fff]{2,14}》?", value)
+                and not _OFFICE.search(value.strip("《》"))
+            ):
                 header.journal = value.strip("《》")
             taken = True
         elif re.fullmatch(ISSUE_WORDS, label) and fields.issue_label(value):
@@ -450,7 +470,7 @@ def trailing_source(header: Header, body: list[str]) -> list[str]:
             body.pop()
             header.keywords_text = header.keywords_text or strip_pinyin(last)
         elif found := journal_line(last):
-            if header.journal is None:
+            if header.label is None:
                 header.journal, header.label = found
             body.pop()
         else:
@@ -478,5 +498,5 @@ def notes_apart(header: Header, lines: list[str], body: list[str]) -> None:
         text = strip_pinyin(line)
         if header.keywords_text is None and fields.keyword_line(text):
             header.keywords_text = text
-        elif header.journal is None and (found := journal_line(text)):
+        elif header.label is None and (found := journal_line(text)):
             header.journal, header.label = found
