@@ -12,6 +12,8 @@ KEYWORD_LABEL = re.compile(
     r"(?:[\]】〕]\s*[:：]?|[:：]|\s)\s*",
     re.I,
 )
+# The label of what a line says next (`标签：a b 分类：c`): the keywords end there.
+_NEXT_LABEL = re.compile(r"\s*(?:分类|分類|类别|類別|栏目|欄目|来源|來源|作者|阅读|閱讀)\s*[:：]")
 _SEPARATORS = re.compile(r"[;；,，、|｜\s]+")
 
 
@@ -28,13 +30,16 @@ def keyword_line(line: str) -> list[str] | None:
     ['人大', '监督', '预算']
     >>> keyword_line("[关键词]代表工作站;民情")
     ['代表工作站', '民情']
+    >>> keyword_line("标签：开门立法 备案审查 分类：人大工作")
+    ['开门立法', '备案审查']
     >>> keyword_line("关键词是什么") is None
     True
     """
     match = KEYWORD_LABEL.match(line)
     if match is None:
         return None
-    words = [w for w in _SEPARATORS.split(line[match.end() :]) if w]
+    rest = _NEXT_LABEL.split(line[match.end() :], maxsplit=1)[0]
+    words = [w for w in _SEPARATORS.split(rest) if w]
     return words or None
 
 
