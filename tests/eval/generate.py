@@ -1100,6 +1100,7 @@ PLAN: dict[str, tuple[Spec, ...]] = {
         ),
     ),
     "copy-next": LAYOUT_MODULES["copy-next"].PLAN,
+    "copy-later": LAYOUT_MODULES["copy-later"].PLAN,
 }
 
 

@@ -39,6 +39,7 @@ LAYOUTS = (
     "copy-fresh",
     "copy-new",
     "copy-next",
+    "copy-later",
 )
 HELD_OUT = "copy-next"
 SHORT_BODY, LONG_BODY = 600, 8000

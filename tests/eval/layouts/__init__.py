@@ -10,6 +10,7 @@ from layouts import (
     fresh,
     fx361,
     gbk,
+    later,
     library,
     mobile,
     new,
@@ -34,4 +35,5 @@ LAYOUT_MODULES: dict[str, ModuleType] = {
     "copy-fresh": fresh,
     "copy-new": new,
     "copy-next": next,
+    "copy-later": later,
 }
