@@ -41,7 +41,7 @@ LAYOUTS = (
     "copy-next",
     "copy-later",
 )
-HELD_OUT = "copy-next"
+HELD_OUT = "copy-later"
 SHORT_BODY, LONG_BODY = 600, 8000
 MARGIN = 40  # mojibake stays this far from either end of the body
 

@@ -1,6 +1,7 @@
-"""copy-next: the held-out layout, a copy site of yet another make. Its plan is
-kept here, out of `generate.py`, so that `generate.py` tells nothing about it;
-the extractor's developers do not read this module or its pages.
+"""copy-next: a city people's-congress portal (TRS-like) reposting journal
+articles: an information table of labels over values, `来源：` naming an office,
+editor's notes and source notes saying where the text ran. Held out until its one
+blind scoring; developed since (its plan is in `generate.py`).
 
 The pages' parts are named by `Spec.chrome`:
 
@@ -14,7 +15,7 @@ The pages' parts are named by `Spec.chrome`:
 
 from __future__ import annotations
 
-from pagekit import Doc, Spec, declared, esc, script
+from pagekit import Doc, declared, esc, script
 
 RESEARCH = ("title-authors", "affiliation", "abstract", "fund", "bio")
 
@@ -492,106 +493,3 @@ def render(doc: Doc) -> str:
 
 # The plan: the pages of the held-out layout and how each shows its article (neutral page
 # names, so that a listing of the pages tells nothing about them).
-PLAN: tuple[Spec, ...] = (
-    Spec(
-        "page-01",
-        4184969,
-        encoding="gbk",
-        declared="gb2312",
-        header="missing",
-        chrome=("src-info", "share", "related"),
-    ),
-    Spec(
-        "page-02",
-        3894491,
-        label="di",
-        byline="none",
-        author_line="space",
-        keywords="spaced",
-        chrome=("src-tail", "gk", "qr", "editor"),
-        host=1,
-    ),
-    Spec(
-        "page-03",
-        3418089,
-        label=None,
-        title="spaces",
-        encoding="gbk",
-        declared="gb2312",
-        spam=("hidden",),
-        chrome=("related",),
-    ),
-    Spec(
-        "page-04",
-        4598602,
-        label="di",
-        byline="none",
-        author_line="wen",
-        keywords="none",
-        encoding="gbk",
-        declared="gb2312",
-        header="missing",
-        chrome=("src-note", "img"),
-    ),
-    Spec(
-        "page-05",
-        4359634,
-        label="di",
-        byline="brackets",
-        mojibake=True,
-        chrome=("src-info", "share", "related", "statement"),
-        host=1,
-    ),
-    Spec(
-        "page-06",
-        4001181,
-        label="di",
-        keywords="body-colon",
-        front=("title-authors", "affiliation", "abstract"),
-        encoding="gbk",
-        declared="gb2312",
-        header="missing",
-        stray=True,
-        chrome=("src-info", "related", "cn-date"),
-    ),
-    Spec(
-        "page-07",
-        3875159,
-        label="di",
-        byline="none",
-        author_line="padded",
-        keywords="none",
-        encoding="big5",
-        chrome=("src-tail", "related"),
-        host=2,
-    ),
-    Spec(
-        "page-08",
-        3819601,
-        label="zero",
-        keywords="body-bracket",
-        front=("affiliation", "abstract", "fund", "bio"),
-        academic=True,
-        header="missing",
-        chrome=("src-info", "editor", "qr"),
-        host=1,
-    ),
-    Spec(
-        "page-09",
-        3861646,
-        label=None,
-        byline="none",
-        author_line="circle",
-        encoding="gbk",
-        declared="gb2312",
-        spam=("gambling",),
-        chrome=("share", "img"),
-    ),
-    Spec(
-        "page-10",
-        6072933,
-        keywords="spaced",
-        chrome=("src-info", "gk", "related", "statement", "cn-date"),
-        host=1,
-    ),
-)
