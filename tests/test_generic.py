@@ -3,6 +3,8 @@ page keeps its fields when no site parser knows it."""
 
 from __future__ import annotations
 
+import re
+
 from scrapy.http import HtmlResponse
 
 from crawler import sites
@@ -237,3 +239,30 @@ def test_a_portals_office_is_no_journal_and_an_editors_note_names_the_issue() ->
     closing = BODY + "<p>（本文原载《人大研究》2015年第9期）</p>"
     article = extract(page(top=top, body=closing))
     assert (article.journal, article.year, article.issue) == ("人大研究", 2015, "9")
+
+
+def test_a_document_sites_pages_are_one_text() -> None:
+    """A document shown page by page, the last pages in a `继续阅读` box, with
+    its file name as the title and a running head naming the issue."""
+    sentence = "常委会坚持开门立法，广泛听取群众意见，推动工作不断深入。"
+    paras = [f"<p>第{n}段。{sentence}</p>" for n in range(9)]
+
+    def doc_page(n: int, text: str) -> str:
+        counter = f"<p>第 {n} 页 / 共 3 页</p>"
+        return f'<div class="doc-page"><div class="page-txt">{text}</div>{counter}</div>'
+
+    first = "<p>2016年03期　浙江人大</p><p>文/何国涛</p>" + "".join(paras[:4])
+    view = (
+        doc_page(1, first)
+        + doc_page(2, "".join(paras[4:8]))
+        + "<div>还剩1页未读，继续阅读</div>"
+        + f'<div id="more">{doc_page(3, paras[8])}</div>'
+    )
+    top = "<ul><li>上传时间：2016-05-30 14:41:19</li><li>页数：3</li></ul>"
+    response = page(top=top, body=view)
+    html = response.text.replace("<h1>开门立法的实践</h1>", "<h1>开门立法的实践.pdf</h1>")
+    article = extract(response.replace(body=html.encode()))
+    assert article.title == "开门立法的实践"
+    assert (article.journal, article.year, article.issue) == ("浙江人大", 2016, "3")
+    assert article.authors == ["何国涛"]
+    assert article.body.split("\n") == [re.sub("<.*?>", "", p) for p in paras]

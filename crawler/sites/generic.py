@@ -83,7 +83,56 @@ def body_container(selector: Selector) -> Selector | None:
             best, best_weight = element, weight
     if best is None:
         return None
-    return Selector(root=best)
+    return Selector(root=_whole_text(best))
+
+
+def _whole_text(best: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
+    """The element holding all of the text where a page splits it into
+    repeated blocks (`<div class="doc-page">` per page of a document, some in
+    a `继续阅读` box): the innermost element holding every block like the
+    best one, or like its parent, where the others carry prose too."""
+    node = best
+    for _ in range(2):
+        blocks = _alike(node)
+        others = sum(_prose_chars(b) for b in blocks if b is not node)
+        if len(blocks) >= 2 and others >= 0.2 * _prose_chars(node):
+            return _common_ancestor(blocks)
+        parent = node.getparent()
+        if parent is None:
+            break
+        node = parent
+    return best
+
+
+def _alike(node: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
+    """Elements of the page like `node`: of its tag and class anywhere (where
+    it has a class), else its siblings of its tag."""
+    if node.get("class"):
+        root = node.getroottree().getroot()
+        return [e for e in root.iter(node.tag) if e.get("class") == node.get("class")]
+    parent = node.getparent()
+    return (
+        [e for e in parent if e.tag == node.tag and not e.get("class")]
+        if parent is not None
+        else [node]
+    )
+
+
+def _common_ancestor(blocks: list[lxml_html.HtmlElement]) -> lxml_html.HtmlElement:
+    """The innermost element holding all the blocks."""
+    paths = [list(b.iterancestors())[::-1] for b in blocks]
+    common = blocks[0].getparent()
+    for level in zip(*paths, strict=False):
+        if all(element is level[0] for element in level):
+            common = level[0]
+        else:
+            break
+    return common
+
+
+def _prose_chars(element: lxml_html.HtmlElement) -> int:
+    """Characters of sentences under an element (link lists have none)."""
+    return sum(len(t) for t in element.itertext() if re.search(r"[，。；]", t))
 
 
 def body_lines(page_lines: list[str], header: Header, container: Selector | None) -> list[str]:
@@ -144,6 +193,8 @@ _SITE_SUFFIX = re.compile(
     r"\s*(?: - | – | — |_|\||｜)\s*[\u4e00-\u9fffA-Za-z0-9]{1,10}"
     r"(?:网|網|网站|網站|站|论坛|論壇|文库|文庫|图书馆|圖書館|在线|在線|首页|首頁)\s*$"
 )
+# `标题.doc`: a document site's file name.
+_FILE_SUFFIX = re.compile(r"\.(?:docx?|pdf|txt|wps|caj|rtf|pptx?)$", re.I)
 _CATEGORY_TAG = re.compile(r"^[\[【](?P<tag>[^\]】]{1,8})[\]】]\s*")
 
 
@@ -160,8 +211,10 @@ def _untagged(title: str, candidates: list[tuple[str, int]]) -> str:
     '新形势下重大事项决定权的实践'
     >>> _untagged("庄浪代表工作站如何“转起来” - 参考网", [])
     '庄浪代表工作站如何“转起来”'
+    >>> _untagged("小站点 大民生.pdf", [])
+    '小站点 大民生'
     """
-    title = _SITE_SUFFIX.sub("", title)
+    title = _FILE_SUFFIX.sub("", _SITE_SUFFIX.sub("", title))
     column = _COLUMN_PREFIX.match(title)
     if column:
         return column["title"]

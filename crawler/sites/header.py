@@ -56,6 +56,11 @@ _OFFICE = re.compile(
     r"(?:办公室|辦公室|研究室|常委会|常委會|委员会|委員會|办公厅|辦公廳|政府|信息中心|编辑部|編輯部"
     r"|宣传部|宣傳部|[局厅廳处處科部])$"
 )
+# `2016年03期 浙江人大`: the issue before the journal.
+_LABEL_FIRST = re.compile(
+    r"^(?P<label>(?:19|20)\d\d\s*年\s*(?:第\s*)?[Zz]?\d{1,2}(?:\s*[-/]\s*\d{1,2})?\s*期)"
+    r"\s*[,，·|｜/]?\s*《?(?P<journal>[\u4e00-\u9fff]{2,14})》?$"
+)
 # `编者按：《人大研究》2017年第6期刊发了…`: an editor's note saying where the text ran.
 _EDITORS_NOTE = re.compile(
     r"^(?:编者按|編者按|编者的话|編者的話)\s*[:：]?.{0,20}?《(?P<journal>[\u4e00-\u9fff]{2,14})》\s*"
@@ -140,6 +145,9 @@ def posted_in(text: str) -> fields.Posted | None:
     """A posting time with at most a short byline around it
     (`2018-11-20 01:18:20陈殊书`, `令狐怡涛 2018-11-22 20:32:31`)."""
     text = _DATE_LABEL.sub("", fields.strip_bullets(fields.halfwidth_digits(text))).strip()
+    if "·" in text and _DATE_ANYWHERE.search(text):
+        # `王老师·上传于2017-03-24·1页·1847次阅读`: the part with the date
+        text = next(p for p in text.split("·") if _DATE_ANYWHERE.search(p))
     text = _COUNTERS.sub("", text).strip()
     if text[:1] in "(（[【" and text[-1:] in ")）]】":
         text = text[1:-1].strip()  # `(2018-11-20 09:00:12)`
@@ -204,13 +212,16 @@ def journal_line(line: str) -> tuple[str, str] | None:
     ('人大研究', '2016(09)')
     >>> journal_line("编者按：《人大研究》2017年第6期刊发了何清华同志撰写的文章。")
     ('人大研究', '2017年第6期')
+    >>> journal_line("2016年03期 浙江人大"), journal_line("本文发表于《上海人大月刊》2018年10期。")
+    (('浙江人大', '2016年03期'), ('上海人大月刊', '2018年10期'))
     >>> journal_line("今年是2018年") is None
     True
     """
     text = fields.halfwidth_digits(fields.strip_bullets(line)).strip()
     if text[:1] in "（(" and text[-1:] in "）)":
         text = text[1:-1].strip()
-    match = _JOURNAL_LINE.match(text)
+    text = text.rstrip("。.")
+    match = _JOURNAL_LINE.match(text) or _LABEL_FIRST.match(text)
     if match is None and (noted := _EDITORS_NOTE.match(text)):
         return noted["journal"], re.sub(r"\s+", "", noted["label"])
     if match is None:
@@ -324,6 +335,9 @@ def _read_from(lines: list[str], start: int, body_start: int | None = None) -> H
             line = line.strip().strip("【】[]").rstrip(":：") + "：" + lines[i].strip()
         noted = inside and journal_line(line) is not None  # `编者按：《…》…期刊发了…。`
         if (len(line) > 120 or ("。" in line and len(line) > 30)) and not noted:
+            if region and not inside:
+                i += 1  # a summary of the text above the text itself
+                continue
             break  # prose: the body has begun
         if inside and re.search(r"[。？！；?!]", line) and not noted:
             break

@@ -34,6 +34,7 @@ _CHROME = re.compile(
     r"|(?:下载|打开|下載|打開).{0,10}(?:APP|App|app|客户端)|APP内阅读|App内阅读"
     r"|长按(?:识别|識別)?(?:二维码|二維碼|图中二维码)|點擊上方|点击上方.{0,8}关注|.{0,6}关注我们$|關注我們$"
     r"|[—\-–=·\s]*(?:END|End|end|完)[—\-–=·\s]*$"
+    r"|还剩\s*\d+\s*页未读|還剩\s*\d+\s*頁未讀|继续阅读$|繼續閱讀$|展开全文$|展開全文$"
     r"|阅读原文$|閱讀原文$|微信扫一扫|微信掃一掃|预览时标签不可点|(?:阅读|閱讀)\s*\d+\s*(?:在看|点赞)"
     r"|(?:免费|免費)?(?:下载|下載)(?:文档|文檔|全文|本文|PDF|WORD|Word)"
     r"|扫(?:描|一扫).{0,12}二维码|扫一扫|手机扫码|在手机(?:上)?(?:打开|阅读|浏览)|阅读(?:数|量)?[:：]?\s*\d+$|点击(?:数|量)?[:：]\s*\d+$)"
@@ -78,7 +79,7 @@ def is_end_of_article(line: str) -> bool:
 
 # A pager: `上一页 1 2 3 下一页`, `第1页 共3页`, `« 1 2 »`.
 _PAGER = re.compile(
-    r"^(?:上一页|下一页|上一頁|下一頁|首页|尾页|首頁|尾頁|第\s*\d+\s*[页頁]|共\s*\d+\s*[页頁]|\d{1,3}|[<>«»‹›…]|\s)+$"
+    r"^(?:上一页|下一页|上一頁|下一頁|首页|尾页|首頁|尾頁|第\s*\d+\s*[页頁]|共\s*\d+\s*[页頁]|\d{1,3}|[<>«»‹›…/／]|\s)+$"
 )
 
 
@@ -115,7 +116,11 @@ def is_chrome_line(line: str) -> bool:
     False
     """
     line = line.strip()
-    return bool(_CHROME.match(line) or (_PAGER.match(line) and re.search(r"[页頁<>«»‹›]", line)))
+    return bool(
+        _CHROME.match(line)
+        or (_PAGER.match(line) and re.search(r"[页頁<>«»‹›]", line))
+        or re.fullmatch(r"\d{1,3}\s*[/／]\s*\d{1,3}", line)
+    )
 
 
 def is_furniture(line: str) -> bool:
