@@ -1204,6 +1204,7 @@ PLAN: dict[str, tuple[Spec, ...]] = {
         ),
     ),
     "copy-later": LAYOUT_MODULES["copy-later"].PLAN,
+    "copy-final": LAYOUT_MODULES["copy-final"].PLAN,
 }
 
 

@@ -40,6 +40,7 @@ LAYOUTS = (
     "copy-new",
     "copy-next",
     "copy-later",
+    "copy-final",
 )
 HELD_OUT = "copy-later"
 SHORT_BODY, LONG_BODY = 600, 8000

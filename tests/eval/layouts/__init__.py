@@ -7,6 +7,7 @@ from types import ModuleType
 from layouts import (
     archive,
     blind,
+    final,
     fresh,
     fx361,
     gbk,
@@ -36,4 +37,5 @@ LAYOUT_MODULES: dict[str, ModuleType] = {
     "copy-new": new,
     "copy-next": next,
     "copy-later": later,
+    "copy-final": final,
 }
