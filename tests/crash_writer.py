@@ -44,7 +44,11 @@ SAMPLE = "http://127.0.0.1:8361"
 MIRROR = "http://127.0.0.2:8361"
 FETCHED_AT = "2026-01-01T00:00:00+00:00"
 DML = ("INSERT", "UPDATE", "DELETE")
+# Rounds must be quick, and the store's work is per article, not per
+# character: an article's first block only, and every journal but the one
+# with the most articles (still three batches of STORE_BATCH_SIZE).
 BLOCKS = 1
+LEFT_OUT = "人大研究"
 
 
 class CrashSpider(Spider):
@@ -52,11 +56,12 @@ class CrashSpider(Spider):
 
 
 def corpus_items() -> list[Article]:
-    """Every sample article as its aggregator page gives it; every third also
-    as a mirror's copy (a worse copy under the same number: a second source),
-    every sixth copy ahead of the aggregator's (stored, then replaced)."""
+    """The sample articles as their aggregator pages give them; every third
+    also as a mirror's copy (a worse copy under the same number: a second
+    source), every sixth copy ahead of the aggregator's (stored, then replaced)."""
     items: list[Article] = []
-    for n, (journal, issue, article) in enumerate(all_articles()):
+    chosen = [(j, i, a) for j, i, a in all_articles() if j.name != LEFT_OUT]
+    for n, (journal, issue, article) in enumerate(chosen):
         aggregator = Article(
             url=SAMPLE + article_path(article),
             source_host="127.0.0.1",
@@ -70,7 +75,6 @@ def corpus_items() -> list[Article]:
             issue=issue.issue,
             issue_label=issue.label,
             keywords=list(article.keywords),
-            # The opening blocks: the store's work is the same, the cleaning's a tenth.
             body="\n".join(block.text for block in article.blocks[:BLOCKS]),
             fetched_at=FETCHED_AT,
             toc_count=len(issue.articles),
@@ -114,13 +118,10 @@ def write(
     items: list[Article],
     *,
     opened: Callable[[], None] = lambda: None,
-    flushed: Callable[[], None] = lambda: None,
 ) -> None:
     """Feed `items` through the pipelines and close them (the last batch is
-    written then); `opened` is called once the database is open, `flushed`
-    after each batch written while items come."""
+    written then); `opened` is called once the database is open."""
     stages = pipelines(database_url, batch_size)
-    store = stages[-1]
     for stage in stages:
         if hasattr(stage, "open_spider"):
             stage.open_spider()
@@ -131,8 +132,6 @@ def write(
                 item = stage.process_item(item)
         except DropItem:
             continue
-        if not store.pending:
-            flushed()
     for stage in stages:
         if hasattr(stage, "close_spider"):
             stage.close_spider()
