@@ -42,7 +42,7 @@ LAYOUTS = (
     "copy-later",
     "copy-final",
 )
-HELD_OUT = "copy-later"
+HELD_OUT = "copy-final"
 SHORT_BODY, LONG_BODY = 600, 8000
 MARGIN = 40  # mojibake stays this far from either end of the body
 

@@ -1,7 +1,7 @@
-"""copy-later: a copy site of yet another make, held out (its plan is kept here,
-out of `generate.py`, until its one blind scoring).
-
-The extractor's developers do not look at this module or its pages.
+"""copy-later: a document-sharing site (doc88-like): the file name as the title,
+a document-information panel and summary above the text, the text split into
+pages (some behind 继续阅读) with a running head naming the issue. Held out until
+its one blind scoring; developed since (its plan is in `generate.py`).
 
 A document-sharing site where users upload the articles as documents: the
 document's file name as its title, an information panel (uploader, upload
@@ -22,7 +22,7 @@ The pages' parts are named by `Spec.chrome`:
 
 from __future__ import annotations
 
-from pagekit import Doc, Spec, declared, esc
+from pagekit import Doc, declared, esc
 
 # base, path template
 HOSTS = (
@@ -521,107 +521,3 @@ def render(doc: Doc) -> str:
 
 # The plan: the pages of the held-out layout and how each shows its article (neutral page
 # names, so that a listing of the pages tells nothing about them).
-PLAN: tuple[Spec, ...] = (
-    Spec(
-        "page-01",
-        4870324,
-        label="di",
-        byline="none",
-        academic=True,
-        keywords="body-colon",
-        front=("title-authors", "affiliation", "abstract", "fund", "bio"),
-        chrome=("src-head", "share"),
-    ),
-    Spec(
-        "page-02",
-        5111412,
-        label="plain",
-        byline="none",
-        author_line="space",
-        chrome=("src-desc", "intro"),
-    ),
-    Spec(
-        "page-03",
-        4114411,
-        label="zero",
-        byline="none",
-        author_line="wen",
-        stray=True,
-        encoding="gbk",
-        declared="gb2312",
-        header="missing",
-        spam=("linkfarm", "hidden"),
-        chrome=("src-head",),
-        host=1,
-    ),
-    Spec(
-        "page-04",
-        5656286,
-        label="dash",
-        byline="none",
-        front=("title-authors", "affiliation"),
-        chrome=("src-head", "intro", "share"),
-    ),
-    Spec(
-        "page-05",
-        4441807,
-        label="di",
-        byline="none",
-        author_line="circle",
-        chrome=("src-desc", "kw-meta"),
-        host=2,
-    ),
-    Spec(
-        "page-06",
-        5111407,
-        label=None,
-        keywords="spaced",
-        header="missing",
-        chrome=("intro",),
-    ),
-    Spec(
-        "page-07",
-        4992989,
-        label="di",
-        byline="none",
-        author_line="space",
-        mojibake=True,
-        encoding="gb18030",
-        declared="gbk",
-        header="missing",
-        spam=("porn",),
-        chrome=("src-tail",),
-        host=1,
-    ),
-    Spec(
-        "page-08",
-        4658172,
-        label="paren",
-        byline="anon",
-        chrome=("prefix", "src-desc", "intro", "share"),
-    ),
-    Spec(
-        "page-09",
-        6347564,
-        label="di",
-        byline="none",
-        academic=True,
-        keywords="none",
-        front=("title-authors", "affiliation", "abstract", "fund", "bio"),
-        chrome=("src-head", "share"),
-        host=2,
-    ),
-    Spec(
-        "page-10",
-        5763963,
-        label="plain",
-        byline="joined",
-        author_line="comma",
-        encoding="gbk",
-        declared="gb2312",
-        meta="missing",
-        spam=("gambling",),
-        chrome=("src-desc", "intro"),
-        host=1,
-    ),
-)
