@@ -2,8 +2,6 @@
 the saved page's title with its site's name, source notes after the text
 (`本文原载于《…》2017(3)`). Held out until its one blind scoring; developed since
 (its plan is in `generate.py`).
-
-The extractor's developers do not look at this module or its pages.
 """
 
 from __future__ import annotations
