@@ -291,7 +291,7 @@ def page_selection(args: argparse.Namespace) -> Any:
     """The pages `journals reparse` covers, from its filters."""
     from datetime import UTC, datetime
 
-    from pipelines.reparse import PageSelection
+    from crawler.page_filters import PageSelection
 
     since = None
     if args.since:
@@ -322,10 +322,11 @@ def cmd_reparse(args: argparse.Namespace) -> int:
     from sqlalchemy import func, select
 
     from crawler import sites
+    from crawler.page_filters import selected_pages
     from crawler.runlock import LOCKED_EXIT, Locked, RunLock
     from pipelines import models
     from pipelines.database import sqlite_path
-    from pipelines.reparse import Reparser, Tally, selected_pages
+    from pipelines.reparse import Reparser, Tally
 
     selection = page_selection(args)
     overrides = []

@@ -1,15 +1,19 @@
 """Reparsing: the archived article pages (crawler/pages.py) run again through
 the configured ARTICLE_PARSER and the crawl's own clean, validate and store
-steps, with no network, so that a parser fix reaches the whole archive.
+steps, with no network, so that a parser fix reaches the whole archive
+(which pages: crawler/page_filters.py).
 
 Each page is rebuilt as the Scrapy response it came as and handled as the
 spider and the pipelines handle a fresh one: CleanPipeline and
 ValidatePipeline themselves (counting into stats of their own), then the
-store's Writer, in transactions of a batch of pages each. The counts are
-those of a crawl's store (`new`, `updated`, `unchanged`, per page): a page
-whose copy is worse than the stored one (more degrading flags) is
-`unchanged`, as in a crawl. What a reparse writes carries the page's fetch
-time, not the reparse's: only `updated_at` says when it was rewritten.
+store's Writer, a transaction a batch of pages. With `jobs`, pages are
+extracted in that many processes and still written in page order, so the
+outcome is that of one process.
+
+The counts are those of a crawl's store (`new`, `updated`, `unchanged`, per
+page): a page whose copy is worse than the stored one (more degrading flags)
+is `unchanged`, as in a crawl. What a reparse writes carries the page's
+fetch time, not the reparse's: only `updated_at` says when it was rewritten.
 """
 
 from __future__ import annotations
@@ -29,11 +33,10 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 from scrapy.settings import BaseSettings
 from scrapy.statscollectors import MemoryStatsCollector
-from sqlalchemy import Engine, Select, func, or_, select
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from crawler import sites
-from crawler.filters import EVERYTHING, Filters, filtered
 from crawler.pages import page_response
 from pipelines import models
 from pipelines.clean import CleanPipeline
@@ -43,54 +46,6 @@ from pipelines.validate import ValidatePipeline
 logger = logging.getLogger(__name__)
 
 DROPPED = "validate/dropped/"  # ValidatePipeline's counters, one per reason
-
-
-@dataclass(frozen=True)
-class PageSelection:
-    """Which stored pages to reparse; all conditions must hold."""
-
-    filters: Filters = EVERYTHING  # of the articles stored from the page (its URL a source)
-    hosts: tuple[str, ...] = ()  # any of these hosts
-    url_pattern: str | None = None  # the whole URL; * matches any text
-    since: str | None = None  # fetched at or after (UTC, ISO 8601)
-    article_ids: tuple[int, ...] = ()  # pages of any of these articles
-
-
-def like_pattern(glob: str) -> str:
-    """A LIKE pattern (escape `\\`) for a pattern where `*` matches any text.
-
-    >>> like_pattern("*/page/2018/*"), like_pattern("http://a_b/100%")
-    ('%/page/2018/%', 'http://a\\\\_b/100\\\\%')
-    """
-    escaped = glob.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return escaped.replace("*", "%")
-
-
-def selected_pages(selection: PageSelection) -> Select[tuple[int]]:
-    """The ids of the pages `selection` covers, in the order they were stored."""
-    page = models.Page
-    query = select(page.id).order_by(page.id)
-    if selection.filters != EVERYTHING or selection.article_ids:
-        urls = filtered(select(models.Source.url).join(models.Source.article), selection.filters)
-        if selection.article_ids:
-            urls = urls.where(models.Source.article_id.in_(selection.article_ids))
-        query = query.where(page.url.in_(urls))
-    if selection.hosts:
-        url = func.lower(page.url)
-        query = query.where(
-            or_(
-                *(
-                    url.like(f"%://{like_pattern(host.lower())}{end}", escape="\\")
-                    for host in selection.hosts
-                    for end in ("/%", ":%")
-                )
-            )
-        )
-    if selection.url_pattern:
-        query = query.where(page.url.like(like_pattern(selection.url_pattern), escape="\\"))
-    if selection.since:
-        query = query.where(page.fetched_at >= selection.since)
-    return query
 
 
 @dataclass

@@ -18,17 +18,19 @@ import pytest
 from conftest import Crawled, journals, run_crawl
 from faultserver import FaultServer, Rule, fault, status
 from reparse_parser import TAIL
+from scrapy.http import HtmlResponse
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from crawler.export import records
 from crawler.filters import Filters
+from crawler.page_filters import PageSelection, selected_pages
+from crawler.pages import page_response, page_row, upsert_pages
 from crawler.runlock import LOCKED_EXIT, RunLock
 from crawler.samplesite import render, server
 from crawler.samplesite.corpus import all_articles
 from pipelines import models
 from pipelines.database import open_engine
-from pipelines.reparse import PageSelection, selected_pages
 
 BROKEN_PARSER = "ARTICLE_PARSER=tests.reparse_parser.parse_article"
 SUMMARY = re.compile(
@@ -97,6 +99,28 @@ def test_every_article_page_fetched_is_archived(
         assert json.loads(page["headers"])["Content-Type"] == ["text/html; charset=utf-8"]
         assert datetime.fromisoformat(page["fetched_at"]).tzinfo is not None
         assert page["toc_count"] == toc.get(url)  # the seed came from a URL list: none
+
+
+def test_a_page_fetched_again_replaces_its_row(tmp_path: Path) -> None:
+    """The latest fetch of a URL is kept; headers come back byte for byte."""
+    engine = open_engine(f"sqlite:///{tmp_path}/x.db", create=True)
+    url = "http://127.0.0.1:1/page/2018/1120/5108306.shtml"
+    for n, when in enumerate(["2026-01-01T00:00:00+00:00", "2026-02-01T00:00:00+00:00"]):
+        headers = {"Content-Type": "text/html", "X-Note": "caf\xe9".encode("latin-1")}
+        fetched = HtmlResponse(url, body=f"<p>{n}</p>".encode(), headers=headers)
+        with Session(engine) as session, session.begin():
+            upsert_pages(session, [page_row(fetched, when, n, 3)])
+    with Session(engine) as session:
+        (page,) = session.scalars(select(models.Page)).all()
+        again = page_response(page)
+    engine.dispose()
+    assert (page.fetched_at, page.run_id, again.body) == (
+        "2026-02-01T00:00:00+00:00",
+        1,
+        b"<p>1</p>",
+    )
+    assert again.headers.getlist("X-Note") == [b"caf\xe9"]
+    assert isinstance(again, HtmlResponse) and again.url == url
 
 
 @pytest.mark.parametrize("store_pages", [True, False])
