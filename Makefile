@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test eval lint bench bench-search clean
+.PHONY: install demo test eval lint bench bench-search bench-reparse clean
 
 install: $(STAMP)
 
@@ -42,6 +42,10 @@ bench: $(STAMP)
 # Search latency on 50,000 synthetic articles against a plain LIKE scan (a few minutes, ~2 GB).
 bench-search: $(STAMP)
 	$(BIN)/python bench/search.py
+
+# journals reparse over 1,000 stored pages: articles new, unchanged, changed (a few minutes).
+bench-reparse: $(STAMP)
+	$(BIN)/python bench/reparse.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check crawler pipelines tests bench
