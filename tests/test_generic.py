@@ -266,3 +266,23 @@ def test_a_document_sites_pages_are_one_text() -> None:
     assert (article.journal, article.year, article.issue) == ("浙江人大", 2016, "3")
     assert article.authors == ["何国涛"]
     assert article.body.split("\n") == [re.sub("<.*?>", "", p) for p in paras]
+
+
+def test_a_document_libraries_glued_panel_and_summary_note() -> None:
+    panel = (
+        "<div>上传人：luckydoc88上传时间：2017-08-13格式：DOCX页数：4大小：30.0KB浏览：2650次</div>"
+        "<div>文档简介：本文刊登于《人大研究》2017(6)。仅供学习交流使用。</div>"
+        "<div>作者：韩静，郝清。仅供学习交流使用。</div>"
+    )
+    body = "<p>文本预览</p>" + BODY + "<p>- 1 -</p><p>预览已结束，喜欢就下载吧！</p>"
+    article = extract(page(top=panel, body=body))
+    assert article.date == "2017-08-13"
+    assert (article.journal, article.year, article.issue) == ("人大研究", 2017, "6")
+    assert article.authors == ["韩静", "郝清"]
+    assert article.body.startswith("近年来") and article.body.endswith("立法质量明显提高。")
+    names = "<p>韩静，朱琦刚，许志</p>" + BODY
+    assert extract(page(top="<div>2016-10-01</div>", body=names)).authors == [
+        "韩静",
+        "朱琦刚",
+        "许志",
+    ]

@@ -166,6 +166,8 @@ def author_line_names(line: str, byline: str = "") -> list[str] | None:
     ['王春玺']
     >>> author_line_names("倾听民声") is None, author_line_names("崔辉")
     (True, ['崔辉'])
+    >>> author_line_names("韩静，朱琦刚，许志")
+    ['韩静', '朱琦刚', '许志']
     >>> author_line_names("马 俊 刘小川", "刘小川")
     ['马俊', '刘小川']
     >>> author_line_names("秦 蕾"), author_line_names("秦 蕾", "-")
@@ -188,8 +190,9 @@ def author_line_names(line: str, byline: str = "") -> list[str] | None:
     tokens = line.split()
     if not squashed and len(tokens) >= 2 and all(len(t) <= 3 for t in tokens):
         return names
-    # Or one name of a person alone on its line: a surname and a given name.
-    if not squashed and len(names) == 1 and _lone_name(names[0]):
+    # Or people's names alone on the line, each a surname and a given name
+    # (`崔辉`, `韩静，朱琦刚，许志`).
+    if not squashed and all(_lone_name(n) for n in names):
         return names
     return None
 

@@ -61,6 +61,14 @@ _LABEL_FIRST = re.compile(
     r"^(?P<label>(?:19|20)\d\d\s*年\s*(?:第\s*)?[Zz]?\d{1,2}(?:\s*[-/]\s*\d{1,2})?\s*期)"
     r"\s*[,，·|｜/]?\s*《?(?P<journal>[\u4e00-\u9fff]{2,14})》?$"
 )
+# `…本文刊登于《上海人大月刊》2016年第7期。仅供学习交流使用。`: a note naming
+# where the text ran, anywhere in a line (the journal in 《》 after a source word).
+_SOURCE_MENTION = re.compile(
+    r"(?:本文|原文|该文|該文)?(?:刊登|刊载|刊載|原载|原載|发表|發表|载|載|刊)(?:于|於|在)\s*"
+    r"《(?P<journal>[\u4e00-\u9fff]{2,14})》\s*(?:杂志|雜誌)?\s*"
+    r"(?P<label>(?:19|20)\d\d\s*(?:年\s*(?:第\s*)?[Zz]?\d{1,2}(?:\s*[-/]\s*\d{1,2})?\s*期"
+    r"|[,，]?\s*\(\s*[Zz]?\d{1,2}\s*\)))"
+)
 # `编者按：《人大研究》2017年第6期刊发了…`: an editor's note saying where the text ran.
 _EDITORS_NOTE = re.compile(
     r"^(?:编者按|編者按|编者的话|編者的話)\s*[:：]?.{0,20}?《(?P<journal>[\u4e00-\u9fff]{2,14})》\s*"
@@ -81,7 +89,9 @@ _GLUED_LABELS = sorted(
         "时间 日期 時間 发布于 作者 作者名 撰文 撰稿人 撰稿 供稿 记者 記者 执笔 來源 来源 "
         "出处 出處 刊名 期刊名称 期刊 刊物 所属期刊 文章来源 原载 選自 选自 刊期 期次 年期 期号 "
         "年份 年度 "
-        "浏览次数 瀏覽次數 浏览 點擊 点击数 点击 阅读数 阅读 人气 字号 字號 责任编辑 编辑"
+        "浏览次数 瀏覽次數 浏览 點擊 点击数 点击 阅读数 阅读 人气 字号 字號 责任编辑 编辑 "
+        "上传人 上传者 上傳人 贡献者 格式 页数 頁數 大小 下载次数 下载 下載 "
+        "文档简介 简介 标签 標籤 分类 分類"
     ).split(),
     key=len,
     reverse=True,
@@ -214,6 +224,10 @@ def journal_line(line: str) -> tuple[str, str] | None:
     ('人大研究', '2017年第6期')
     >>> journal_line("2016年03期 浙江人大"), journal_line("本文发表于《上海人大月刊》2018年10期。")
     (('浙江人大', '2016年03期'), ('上海人大月刊', '2018年10期'))
+    >>> journal_line("文档简介：本文刊登于《上海人大月刊》2016年第7期。仅供学习交流使用。")
+    ('上海人大月刊', '2016年第7期')
+    >>> journal_line("本文刊登于《人大研究》2017(6)。仅供学习交流使用。")
+    ('人大研究', '2017(6)')
     >>> journal_line("今年是2018年") is None
     True
     """
@@ -222,7 +236,7 @@ def journal_line(line: str) -> tuple[str, str] | None:
         text = text[1:-1].strip()
     text = text.rstrip("。.")
     match = _JOURNAL_LINE.match(text) or _LABEL_FIRST.match(text)
-    if match is None and (noted := _EDITORS_NOTE.match(text)):
+    if match is None and (noted := _EDITORS_NOTE.match(text) or _SOURCE_MENTION.search(text)):
         return noted["journal"], re.sub(r"\s+", "", noted["label"])
     if match is None:
         cited = _CITATION.search(text)
@@ -333,7 +347,7 @@ def _read_from(lines: list[str], start: int, body_start: int | None = None) -> H
         if _LABEL_ALONE.match(line.strip()) and i + 1 < len(lines) and i + 1 <= last:
             i += 1
             line = line.strip().strip("【】[]").rstrip(":：") + "：" + lines[i].strip()
-        noted = inside and journal_line(line) is not None  # `编者按：《…》…期刊发了…。`
+        noted = journal_line(line) is not None  # `编者按：《…》…期刊发了…。`
         if (len(line) > 120 or ("。" in line and len(line) > 30)) and not noted:
             if region and not inside:
                 i += 1  # a summary of the text above the text itself
@@ -443,7 +457,8 @@ def _read_labelled(header: Header, parts: dict[str, str]) -> bool:
         if re.fullmatch(AUTHOR_WORDS, label):
             # A labelled author outranks names found beside the posting time.
             if not header.byline_labelled:
-                header.byline, header.byline_labelled = value, True
+                # `作者：韩静，郝清。仅供学习交流使用。`: the names end at the sentence's end.
+                header.byline, header.byline_labelled = re.split(r"[。；]", value)[0], True
             taken = True
         elif re.fullmatch(DATE_WORDS, label) and posted_in(value):
             header.posted_line, taken = header.posted_line or value, True
