@@ -1309,6 +1309,7 @@ PLAN: dict[str, tuple[Spec, ...]] = {
         ),
     ),
     "copy-final": LAYOUT_MODULES["copy-final"].PLAN,
+    "copy-ninth": LAYOUT_MODULES["copy-ninth"].PLAN,
 }
 
 

@@ -41,6 +41,7 @@ LAYOUTS = (
     "copy-next",
     "copy-later",
     "copy-final",
+    "copy-ninth",
 )
 HELD_OUT = "copy-final"
 SHORT_BODY, LONG_BODY = 600, 8000

@@ -16,6 +16,7 @@ from layouts import (
     mobile,
     new,
     next,
+    ninth,
     portal,
     table,
     trad,
@@ -38,4 +39,5 @@ LAYOUT_MODULES: dict[str, ModuleType] = {
     "copy-next": next,
     "copy-later": later,
     "copy-final": final,
+    "copy-ninth": ninth,
 }
