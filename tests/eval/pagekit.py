@@ -43,7 +43,7 @@ LAYOUTS = (
     "copy-final",
     "copy-ninth",
 )
-HELD_OUT = "copy-final"
+HELD_OUT = "copy-ninth"
 SHORT_BODY, LONG_BODY = 600, 8000
 MARGIN = 40  # mojibake stays this far from either end of the body
 

@@ -1,6 +1,7 @@
-"""copy-final: held out; a copy site of yet another make.
-
-The extractor's developers do not look at this module or its pages.
+"""copy-final: another document library (文库): an information panel whose labels
+run together, a summary naming where the text ran, `文本预览`, page counters
+`- 1 -`, preview furniture. Held out until its one blind scoring; developed since
+(its plan is in `generate.py`).
 
 The pages' parts are named by `Spec.chrome`:
 
@@ -14,7 +15,7 @@ The pages' parts are named by `Spec.chrome`:
 
 from __future__ import annotations
 
-from pagekit import Doc, Spec, declared, esc
+from pagekit import Doc, declared, esc
 
 # base URL, site name, ICP line; host 1 is the company's older domain, still
 # serving the older version of the same template.
@@ -439,111 +440,3 @@ def render(doc: Doc) -> str:
 
 # The plan: the pages of the held-out layout and how each shows its article (neutral page
 # names, so that a listing of the pages tells nothing about them).
-PLAN: tuple[Spec, ...] = (
-    Spec(
-        "page-01",
-        4199306,
-        label="di",
-        byline="none",
-        author_line="wen",
-        chrome=("src-desc", "share"),
-    ),
-    Spec(
-        "page-02",
-        4683538,
-        label="plain",
-        byline="none",
-        author_line="space",
-        keywords="none",
-        encoding="gbk",
-        declared="gb2312",
-        header="missing",
-        chrome=("src-head",),
-        host=1,
-    ),
-    Spec(
-        "page-03",
-        5656344,
-        label="z",
-        byline="anon",
-        chrome=("src-desc", "by-desc", "app"),
-    ),
-    Spec(
-        "page-04",
-        4543599,
-        label="di",
-        byline="none",
-        keywords="body-colon",
-        front=("title-authors", "affiliation", "abstract", "fund", "bio"),
-        academic=True,
-        mojibake=True,
-        chrome=("src-head", "fold"),
-    ),
-    Spec(
-        "page-05",
-        4250550,
-        label="zero",
-        title="subtitle",
-        byline="none",
-        author_line="comma",
-        keywords="spaced",
-        encoding="gbk",
-        declared="gb2312",
-        chrome=("src-tail",),
-        host=1,
-    ),
-    Spec(
-        "page-06",
-        3761388,
-        label=None,
-        byline="list",
-        meta="missing",
-        chrome=("by-desc", "kw-meta", "app"),
-    ),
-    Spec(
-        "page-07",
-        4598610,
-        label="paren",
-        byline="none",
-        keywords="body-bracket",
-        front=("title-authors", "abstract"),
-        chrome=("src-desc", "fold", "share"),
-    ),
-    Spec(
-        "page-08",
-        5003900,
-        label="di",
-        title="spaces",
-        byline="brackets",
-        encoding="gbk",
-        declared="gb2312",
-        header="wrong",
-        spam=("linkfarm",),
-        chrome=("src-desc", "by-desc"),
-        host=1,
-    ),
-    Spec(
-        "page-09",
-        4227788,
-        label=None,
-        byline="joined",
-        author_line="space",
-        keywords="none",
-        spam=("hidden",),
-        chrome=("by-desc", "fold"),
-    ),
-    Spec(
-        "page-10",
-        6373154,
-        label="fullwidth",
-        byline="none",
-        author_line="space",
-        stray=True,
-        encoding="gbk",
-        declared="gb2312",
-        header="missing",
-        meta="missing",
-        chrome=("src-head",),
-        host=1,
-    ),
-)
