@@ -286,3 +286,16 @@ def test_a_document_libraries_glued_panel_and_summary_note() -> None:
         "朱琦刚",
         "许志",
     ]
+
+
+def test_a_blogs_subtitle_tags_and_note_on_the_author() -> None:
+    top = "<div>人大小编</div><div>2018年2月27日</div><div>——访万萍俊</div>"
+    bio = "<p>作者简介：白卫勇，甘肃省人大常委会研究室干部。</p>"
+    tags = '<div><span>标签：</span><a rel="tag">乡镇人大</a><a rel="tag">主席团</a></div>'
+    body = bio + BODY + "<p>（本文刊发于《浙江人大》2014年第6期）</p>"
+    article = extract(page(top=top, body=body, foot=tags))
+    assert article.title == "开门立法的实践——访万萍俊"
+    assert article.authors == ["白卫勇"]
+    assert article.keywords == ["乡镇人大", "主席团"]
+    assert (article.journal, article.year, article.issue) == ("浙江人大", 2014, "6")
+    assert article.body.endswith("立法质量明显提高。")

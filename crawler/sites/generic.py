@@ -248,6 +248,8 @@ def parse_article(response: TextResponse) -> Article | None:
         return None
     following = lines[header.title_at + 1] if header.title_at + 1 < len(lines) else ""
     header.title = _untagged(fields.clean_title(lines[header.title_at], following), candidates)
+    if header.subtitle:
+        header.title += "——" + header.subtitle
     body = body_lines(lines, header, container)
     # Keyword tags and source notes under the body belong to the page.
     body = trailing_source(header, body)
@@ -261,6 +263,7 @@ def parse_article(response: TextResponse) -> Article | None:
         fields.byline_authors(header.byline, body[:3])
         or _reprinted_byline(header.title, body)
         or _closing_byline(body)
+        or _bio_byline(body)
         or stated_authors(response)
     )
     # A byline beside the posting time may carry the account or site that posted.
@@ -288,10 +291,13 @@ def parse_article(response: TextResponse) -> Article | None:
 
 def _keyword_tags(response: TextResponse) -> list[str] | None:
     """The keyword tags of the `关键词:` element, one per link; None if none."""
-    for element in response.xpath("//*[contains(text(), '键') or contains(text(), '鍵')]"):
+    for element in response.xpath(
+        "//*[contains(text(), '键') or contains(text(), '鍵') or contains(text(), '标签')"
+        " or contains(text(), '標籤')]"
+    ):
         own_text = strip_pinyin(" ".join(element.xpath("text()").getall())).strip()
         if fields.keyword_line(own_text + " ") is None and not re.match(
-            r"^[\[【]?(?:关键|關鍵)[词詞字]", own_text
+            r"^[\[【]?(?:(?:关键|關鍵)[词詞字]|标签|標籤)", own_text
         ):
             continue
         links = (
@@ -408,6 +414,18 @@ def _closing_byline(body: list[str]) -> list[str]:
             names = fields.split_authors(re.split(r"[,，]\s*(?=\S{5,})", match["names"])[0])
             if names and all(fields.is_person_name(n) for n in names):
                 return names
+    return []
+
+
+_BIO = re.compile(r"^(?:作者简介|作者簡介)\s*[:：]\s*(?P<name>[\u4e00-\u9fff·]{2,8}?)\s*[（(，,]")
+
+
+def _bio_byline(body: list[str]) -> list[str]:
+    """The author a note on the author names (`作者简介：白卫勇，甘肃省…`)."""
+    for line in body[:15]:
+        match = _BIO.match(line.strip())
+        if match and fields.is_person_name(match["name"]) and fields.has_surname(match["name"]):
+            return [match["name"]]
     return []
 
 

@@ -36,6 +36,7 @@ SOURCE_WORDS = (
     r"来源|來源|出处|出處|出自|来自|來自|刊名|期刊|刊物|期刊名称|期刊名稱|所属期刊|所屬期刊"
     r"|出版|出版物|刊登于|刊登於|来源期刊|來源期刊|期刊来源|期刊來源|所在期刊"
     r"|转自|轉自|摘自|摘编自|摘編自|节选自|節選自"
+    r"|本文刊发于|本文刊發於|刊发于|刊發於"
     r"|本文刊载于|本文刊載於|原文刊载于|刊载于|刊載於|本文发表于|本文發表於|本文转自|本文轉自|转载自|轉載自"
     r"|本文原载|本文原載|本文选自|本文選自|本文刊于|本文刊於|本文载于|本文載於|原文刊于|原文载于"
     r"|文章来源|文章來源|发表于|發表於|收录于|收錄於|原载|原載|选自|選自|刊于|刊於|载于|載於"
@@ -64,7 +65,7 @@ _LABEL_FIRST = re.compile(
 # `…本文刊登于《上海人大月刊》2016年第7期。仅供学习交流使用。`: a note naming
 # where the text ran, anywhere in a line (the journal in 《》 after a source word).
 _SOURCE_MENTION = re.compile(
-    r"(?:本文|原文|该文|該文)?(?:刊登|刊载|刊載|原载|原載|发表|發表|载|載|刊)(?:于|於|在)\s*"
+    r"(?:本文|原文|该文|該文)?(?:刊登|刊载|刊載|刊发|刊發|原载|原載|发表|發表|载|載|刊)(?:于|於|在)\s*"
     r"《(?P<journal>[\u4e00-\u9fff]{2,14})》\s*(?:杂志|雜誌)?\s*"
     r"(?P<label>(?:19|20)\d\d\s*(?:年\s*(?:第\s*)?[Zz]?\d{1,2}(?:\s*[-/]\s*\d{1,2})?\s*期"
     r"|[,，]?\s*\(\s*[Zz]?\d{1,2}\s*\)))"
@@ -117,6 +118,7 @@ class Header:
     posted_line: str = ""
     byline: str = ""
     byline_labelled: bool = False
+    subtitle: str = ""  # `——访万萍俊` printed apart from the title
     journal: str | None = None
     label: str | None = None
     keywords_text: str | None = None
@@ -312,6 +314,7 @@ def _by_posting_line(lines: list[str]) -> Header | None:
     return None
 
 
+_SUBTITLE = re.compile(r"^\s*(?:——|──|--|—)\s*[^—\-\s。，]{2,30}$")
 # A label alone on its line, its value on the next (`<dt>作者:</dt><dd>…`,
 # `<th>刊名</th><td>…`): any short label with a colon, a known one without.
 _LABEL_ALONE = re.compile(
@@ -356,6 +359,12 @@ def _read_from(lines: list[str], start: int, body_start: int | None = None) -> H
         if inside and re.search(r"[。？！；?!]", line) and not noted:
             break
         if is_furniture(line) or is_spam_line(line):
+            i += 1
+            continue
+        if _SUBTITLE.match(line) and not header.subtitle and "——" not in header.title:
+            # `——访万萍俊` under the posting line: the title's second part.
+            header.subtitle = line.strip().lstrip("—-－ ").strip()
+            header.end, misses = i + 1, 0
             i += 1
             continue
         if read_line(header, fields.strip_bullets(line)):
