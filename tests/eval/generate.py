@@ -1418,6 +1418,7 @@ PLAN: dict[str, tuple[Spec, ...]] = {
         ),
     ),
     "copy-ninth": LAYOUT_MODULES["copy-ninth"].PLAN,
+    "copy-tenth": LAYOUT_MODULES["copy-tenth"].PLAN,
 }
 
 

@@ -42,6 +42,7 @@ LAYOUTS = (
     "copy-later",
     "copy-final",
     "copy-ninth",
+    "copy-tenth",
 )
 HELD_OUT = "copy-ninth"
 SHORT_BODY, LONG_BODY = 600, 8000

@@ -19,6 +19,7 @@ from layouts import (
     ninth,
     portal,
     table,
+    tenth,
     trad,
     unseen,
 )
@@ -40,4 +41,5 @@ LAYOUT_MODULES: dict[str, ModuleType] = {
     "copy-later": later,
     "copy-final": final,
     "copy-ninth": ninth,
+    "copy-tenth": tenth,
 }
