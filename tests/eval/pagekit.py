@@ -44,7 +44,7 @@ LAYOUTS = (
     "copy-ninth",
     "copy-tenth",
 )
-HELD_OUT = "copy-ninth"
+HELD_OUT = "copy-tenth"
 SHORT_BODY, LONG_BODY = 600, 8000
 MARGIN = 40  # mojibake stays this far from either end of the body
 
