@@ -299,3 +299,17 @@ def test_a_blogs_subtitle_tags_and_note_on_the_author() -> None:
     assert article.keywords == ["乡镇人大", "主席团"]
     assert (article.journal, article.year, article.issue) == ("浙江人大", 2014, "6")
     assert article.body.endswith("立法质量明显提高。")
+
+
+def test_an_info_line_of_spaced_names_and_a_prefixed_source_label() -> None:
+    top = (
+        "<div>发布时间：2018-09-11 13:25:23 作者：温义宏 袁颖德 "
+        "来源：《上海人大月刊》2018年7期 点击：次</div>"
+    )
+    article = extract(page(top=top))
+    assert article.authors == ["温义宏", "袁颖德"]
+    assert (article.journal, article.year, article.issue) == ("上海人大月刊", 2018, "7")
+    body = "<p>文章出处：《人大研究》2015年第8期</p>" + BODY
+    article = extract(page(top="<div>2015-09-01</div>", body=body))
+    assert (article.journal, article.year, article.issue) == ("人大研究", 2015, "8")
+    assert article.body.startswith("近年来")

@@ -98,7 +98,9 @@ _GLUED_LABELS = sorted(
     reverse=True,
 )
 _LABEL_AT = re.compile(
-    rf"(?:^|(?<=\s))(?:[\u4e00-\u9fff]\s?){{1,5}}(?=[:：])|(?:{'|'.join(_GLUED_LABELS)})(?=\s*[:：])"
+    # `作 者：` (single characters spaced out) or `作者：`, never `袁颖德 来源：`
+    rf"(?:^|(?<=\s))(?:[\u4e00-\u9fff](?:\s[\u4e00-\u9fff]){{1,4}}|[\u4e00-\u9fff]{{1,5}})(?=[:：])"
+    rf"|(?:{'|'.join(_GLUED_LABELS)})(?=\s*[:：])"
 )
 _SEGMENTS = re.compile(r"\s*[|｜丨]\s*|[【】\[\]]|\s{2,}|\u3000")
 _DATE_ANYWHERE = re.compile(
@@ -185,6 +187,8 @@ def labelled_parts(line: str) -> dict[str, str]:
 
     >>> labelled_parts("作者：林萍雅 发布时间：2018-11-22 20:32:19 来源：上海人大月刊 2018年10期")
     {'作者': '林萍雅', '发布时间': '2018-11-22 20:32:19', '来源': '上海人大月刊 2018年10期'}
+    >>> labelled_parts("作者：温义宏 袁颖德 来源：《上海人大月刊》2018年7期")
+    {'作者': '温义宏 袁颖德', '来源': '《上海人大月刊》2018年7期'}
     >>> labelled_parts("发布日期：2018-04-17 19:56:51作者：夏凯 韩静浏览次数：")
     {'发布日期': '2018-04-17 19:56:51', '作者': '夏凯 韩静'}
     """
@@ -471,7 +475,7 @@ def _read_labelled(header: Header, parts: dict[str, str]) -> bool:
             taken = True
         elif re.fullmatch(DATE_WORDS, label) and posted_in(value):
             header.posted_line, taken = header.posted_line or value, True
-        elif re.fullmatch(SOURCE_WORDS, label):
+        elif re.fullmatch(rf"[\u4e00-\u9fff]{{0,3}}(?:{SOURCE_WORDS})", label):  # 文章出处
             found = journal_line(value)
             if found and header.label is None:
                 header.journal, header.label = found
