@@ -1522,6 +1522,7 @@ PLAN: dict[str, tuple[Spec, ...]] = {
         ),
     ),
     "copy-tenth": LAYOUT_MODULES["copy-tenth"].PLAN,
+    "copy-eleventh": LAYOUT_MODULES["copy-eleventh"].PLAN,
 }
 
 

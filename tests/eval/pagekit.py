@@ -43,6 +43,7 @@ LAYOUTS = (
     "copy-final",
     "copy-ninth",
     "copy-tenth",
+    "copy-eleventh",
 )
 HELD_OUT = "copy-tenth"
 SHORT_BODY, LONG_BODY = 600, 8000

@@ -7,6 +7,7 @@ from types import ModuleType
 from layouts import (
     archive,
     blind,
+    eleventh,
     final,
     fresh,
     fx361,
@@ -42,4 +43,5 @@ LAYOUT_MODULES: dict[str, ModuleType] = {
     "copy-final": final,
     "copy-ninth": ninth,
     "copy-tenth": tenth,
+    "copy-eleventh": eleventh,
 }
