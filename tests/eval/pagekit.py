@@ -45,7 +45,7 @@ LAYOUTS = (
     "copy-tenth",
     "copy-eleventh",
 )
-HELD_OUT = "copy-tenth"
+HELD_OUT = "copy-eleventh"
 SHORT_BODY, LONG_BODY = 600, 8000
 MARGIN = 40  # mojibake stays this far from either end of the body
 

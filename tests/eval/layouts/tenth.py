@@ -1,8 +1,12 @@
-"""copy-tenth: a copy site of yet another make. Held out."""
+"""copy-tenth: an essay and paper site (论文网) reposting journal articles: a subtitle
+on its own line, one information line (`发布时间：… 作者：… 来源：《…》…`), paper-
+publishing adverts, `文章出处：` notes in the text. Held out until its one blind
+scoring; developed since (its plan is in `generate.py`).
+"""
 
 from __future__ import annotations
 
-from pagekit import Doc, Spec, declared, esc
+from pagekit import Doc, declared, esc
 
 # (base URL, site name, ICP line)
 HOSTS = (
@@ -434,110 +438,3 @@ def render(doc: Doc) -> str:
         f'{foot}<script type="text/javascript" src="/skin/default/js/common.js"></script>\n'
         "</body>\n</html>\n"
     )
-
-
-PLAN: tuple[Spec, ...] = (
-    Spec(
-        "page-01",
-        4992857,
-        label="di",
-        chrome=("src-info", "intro", "related", "share", "copyright"),
-    ),
-    Spec(
-        "page-02",
-        3834164,
-        label="di",
-        academic=True,
-        keywords="body-colon",
-        front=("title-authors", "affiliation", "abstract", "fund", "bio"),
-        mojibake=True,
-        chrome=("src-head", "intro"),
-    ),
-    Spec(
-        "page-03",
-        4418440,
-        label=None,
-        byline="none",
-        author_line="wen",
-        keywords="none",
-        chrome=("share",),
-        host=2,
-    ),
-    Spec(
-        "page-04",
-        3700445,
-        label="di",
-        byline="list",
-        keywords="spaced",
-        time=False,
-        encoding="gbk",
-        declared="gb2312",
-        header="missing",
-        chrome=("src-info", "intro"),
-        host=1,
-    ),
-    Spec(
-        "page-05",
-        4077726,
-        label="zero",
-        byline="joined",
-        author_line="space",
-        keywords="none",
-        spam=("linkfarm",),
-        chrome=("src-tail", "mark", "copyright"),
-    ),
-    Spec(
-        "page-06",
-        4286101,
-        label="paren",
-        byline="anon",
-        time=False,
-        stray=True,
-        encoding="gbk",
-        declared="gb2312",
-        meta="wrong",
-        chrome=("src-tail",),
-        host=1,
-    ),
-    Spec(
-        "page-07",
-        5031867,
-        label="plain",
-        title="subtitle",
-        keywords="none",
-        header="missing",
-        chrome=("src-info", "mark", "share"),
-    ),
-    Spec(
-        "page-08",
-        3648571,
-        label="dash",
-        chrome=("src-info", "kw-meta", "fold"),
-        host=2,
-    ),
-    Spec(
-        "page-09",
-        5500255,
-        label="di",
-        title="footnote",
-        keywords="body-bracket",
-        front=("affiliation", "abstract"),
-        spam=("hidden",),
-        chrome=("src-head", "intro", "copyright"),
-    ),
-    Spec(
-        "page-10",
-        4184835,
-        label="fullwidth",
-        title="spaces",
-        byline="none",
-        author_line="circle",
-        keywords="spaced",
-        time=False,
-        encoding="gbk",
-        declared="gb2312",
-        header="wrong",
-        chrome=("src-tail", "mark"),
-        host=1,
-    ),
-)
