@@ -313,3 +313,16 @@ def test_an_info_line_of_spaced_names_and_a_prefixed_source_label() -> None:
     article = extract(page(top="<div>2015-09-01</div>", body=body))
     assert (article.journal, article.year, article.issue) == ("人大研究", 2015, "8")
     assert article.body.startswith("近年来")
+
+
+def test_a_journal_glued_to_the_date_and_names_under_it() -> None:
+    top = "<div>人大研究2016(6)2016-10-01</div><div>韩静 朱琦刚 许志</div>"
+    article = extract(page(top=top, body="<p>全文阅读</p>" + BODY))
+    assert (article.journal, article.year, article.issue, article.date) == (
+        "人大研究",
+        2016,
+        "6",
+        "2016-10-01",
+    )
+    assert article.authors == ["韩静", "朱琦刚", "许志"]
+    assert article.body.startswith("近年来")

@@ -378,6 +378,9 @@ def _read_from(lines: list[str], start: int, body_start: int | None = None) -> H
             header.end = i + 1
             if pending and not header.byline and i - pending_at <= 2:
                 header.byline = pending
+        elif not header.byline and header.end == i and i > after_title and _is_names(line):
+            # Names right under the header lines, before the text: the byline.
+            header.byline, header.end = line.strip(), i + 1
         else:
             if not pending and i - after_title <= 1 and _is_names(line):
                 # Names right under the title: the byline, if a header line
@@ -438,7 +441,10 @@ def _read_segment(header: Header, text: str) -> bool:
     if posted := posted_in(text):
         # A copy prints its own posting line, then the one it copied: both are header.
         header.posted_line = header.posted_line or text
-        header.byline = header.byline or _people(_AUTHOR_LABEL.sub(" ", posted.rest).strip())
+        if header.label is None and (found := journal_line(posted.rest)):
+            header.journal, header.label = found  # `人大研究2016(6)2016-10-01`
+        else:
+            header.byline = header.byline or _people(_AUTHOR_LABEL.sub(" ", posted.rest).strip())
         return True
     spaced = _SPACED_BYLINE.match(text)
     if spaced and not header.byline and _NAMES.match(spaced["names"]):
