@@ -129,11 +129,17 @@ def test_transient_faults_lose_no_article(tmp_path: Path) -> None:
     assert retries >= sum(faulted.values())
     assert result.stat("retry/max_reached") is None
     assert result.stat("failures/count") is None
-    # Every request reached the server, and each retry cost exactly one more.
+    # Each retry cost exactly one more request, and every page reached the
+    # server. (A request that timed out while the server was busy hanging on
+    # another may never have been read by it: the server sees at most what was
+    # sent, on a loaded machine a few fewer.)
     journals = {j.code: j for j, _, _ in all_articles()}.values()
     pages = sum(-(-len(j.issues) // ISSUES_PER_PAGE) for j in journals)
     issues = sum(len(j.issues) for j in journals)
-    assert requests == len(hits) == 2 + pages + issues + len(expected) + retries
+    first_requests = 2 + pages + issues + len(expected)
+    assert requests == first_requests + retries
+    assert first_requests <= len(hits) <= requests
+    assert len({h.path for h in hits if not h.fault}) == first_requests
 
 
 # -- one crawl of many faulty pages --------------------------------------------
