@@ -1628,6 +1628,7 @@ PLAN: dict[str, tuple[Spec, ...]] = {
         ),
     ),
     "copy-eleventh": LAYOUT_MODULES["copy-eleventh"].PLAN,
+    "copy-twelfth": LAYOUT_MODULES["copy-twelfth"].PLAN,
 }
 
 

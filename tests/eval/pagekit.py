@@ -44,6 +44,7 @@ LAYOUTS = (
     "copy-ninth",
     "copy-tenth",
     "copy-eleventh",
+    "copy-twelfth",
 )
 HELD_OUT = "copy-eleventh"
 SHORT_BODY, LONG_BODY = 600, 8000

@@ -22,6 +22,7 @@ from layouts import (
     table,
     tenth,
     trad,
+    twelfth,
     unseen,
 )
 
@@ -44,4 +45,5 @@ LAYOUT_MODULES: dict[str, ModuleType] = {
     "copy-ninth": ninth,
     "copy-tenth": tenth,
     "copy-eleventh": eleventh,
+    "copy-twelfth": twelfth,
 }
