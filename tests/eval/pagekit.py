@@ -46,7 +46,7 @@ LAYOUTS = (
     "copy-eleventh",
     "copy-twelfth",
 )
-HELD_OUT = "copy-eleventh"
+HELD_OUT = "copy-twelfth"
 SHORT_BODY, LONG_BODY = 600, 8000
 MARGIN = 40  # mojibake stays this far from either end of the body
 

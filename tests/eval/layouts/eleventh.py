@@ -1,8 +1,12 @@
-"""copy-eleventh: held out."""
+"""copy-eleventh: a periodical-reading site (期刊阅读, app-backed): the journal and
+issue glued to the posting date, the authors on the line under it, `全文阅读`,
+`展开全文`, keywords after the text, a licence note. Held out until its one
+blind scoring; developed since (its plan is in `generate.py`).
+"""
 
 from __future__ import annotations
 
-from pagekit import Doc, Spec, affiliation, declared, esc
+from pagekit import Doc, affiliation, declared, esc
 
 # base URL, name, ICP line; one database on three hosts: the main site, a
 # university library's mirror running the older release of the same software,
@@ -550,98 +554,3 @@ def render(doc: Doc) -> str:
     if doc.spec.host == 2:
         return _mobile(doc, charset)
     return _desktop(doc, charset)
-
-
-PLAN: tuple[Spec, ...] = (
-    Spec(
-        "page-01",
-        4856471,
-        label="di",
-        title="footnote",
-        front=("title-authors", "affiliation", "abstract", "fund", "bio"),
-        academic=True,
-        chrome=("unit", "cite", "related"),
-    ),
-    Spec(
-        "page-02",
-        4250550,
-        label="paren",
-        title="subtitle",
-        chrome=("related",),
-        host=2,
-    ),
-    Spec(
-        "page-03",
-        5656344,
-        label="dash",
-        encoding="gbk",
-        declared="gb2312",
-        header="missing",
-        spam=("hidden",),
-        chrome=("intro",),
-        host=1,
-    ),
-    Spec(
-        "page-04",
-        3630945,
-        label=None,
-        byline="none",
-        author_line="wen",
-        keywords="none",
-    ),
-    Spec(
-        "page-05",
-        3960508,
-        label="plain",
-        byline="none",
-        keywords="body-bracket",
-        front=("title-authors", "affiliation", "abstract", "bio"),
-        academic=True,
-        encoding="gb18030",
-        meta="missing",
-        chrome=("cite",),
-        host=1,
-    ),
-    Spec(
-        "page-06",
-        5225531,
-        label="plain",
-        stray=True,
-        header="wrong",
-        chrome=("unit", "intro", "related"),
-    ),
-    Spec(
-        "page-07",
-        5483372,
-        label="di",
-        mojibake=True,
-        chrome=("kw-meta",),
-        host=2,
-    ),
-    Spec(
-        "page-08",
-        4063900,
-        label="zero",
-        byline="brackets",
-        spam=("linkfarm",),
-        chrome=("cite",),
-    ),
-    Spec(
-        "page-09",
-        3415782,
-        label="di",
-        title="spaces",
-        keywords="spaced",
-        encoding="gbk",
-        header="missing",
-        chrome=("unit",),
-        host=1,
-    ),
-    Spec(
-        "page-10",
-        4197552,
-        label="di",
-        author_line="roles",
-        chrome=("intro", "related"),
-    ),
-)
