@@ -326,3 +326,12 @@ def test_a_journal_glued_to_the_date_and_names_under_it() -> None:
     )
     assert article.authors == ["韩静", "朱琦刚", "许志"]
     assert article.body.startswith("近年来")
+
+
+def test_an_info_line_after_the_text_with_names_run_together() -> None:
+    body = BODY + "<p>作者：韦安董辉来源：《天津人大》2017年04期</p>"
+    body += "<p>关注“代表之家在线”，了解更多人大知识。</p>"
+    article = extract(page(top="<div>2017-05-02</div>", body=body))
+    assert article.authors == ["韦安", "董辉"]
+    assert (article.journal, article.year, article.issue) == ("天津人大", 2017, "4")
+    assert article.body.endswith("立法质量明显提高。")

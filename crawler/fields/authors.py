@@ -234,4 +234,36 @@ def byline_authors(byline: str, first_lines: str | list[str] = "") -> list[str]:
         return []
     if re.search(r"[\s、，,;；/|]", byline):
         return split_authors(byline)
-    return split_authors(strip_affiliation(byline))
+    names = split_authors(strip_affiliation(byline))
+    if len(names) == 1 and (apart := names_apart(names[0])):
+        return apart
+    return names
+
+
+def names_apart(run: str) -> list[str] | None:
+    """Names a byline ran together (`韦安董辉`), where exactly one way of
+    cutting it gives names that each start with a surname and run two or three
+    characters (four with a compound surname); None where none or several do,
+    or where the run reads as one name.
+
+    >>> names_apart("韦安董辉"), names_apart("虞崇胜温潇俊")
+    (['韦安', '董辉'], ['虞崇胜', '温潇俊'])
+    >>> names_apart("陈殊书"), names_apart("欧阳文华"), names_apart("王李丽华")
+    (None, None, None)
+    """
+    if len(run) < 4 or (len(run) == 4 and run[:2] in COMPOUND):
+        return None
+    cuts = [c for c in _cuts(run) if len(c) >= 2]
+    return cuts[0] if len(cuts) == 1 else None
+
+
+def _cuts(run: str) -> list[list[str]]:
+    if not run:
+        return [[]]
+    found = []
+    for size in (2, 3, 4):
+        head = run[:size]
+        if len(head) < size or not has_surname(head) or (size == 4 and head[:2] not in COMPOUND):
+            continue
+        found += [[head, *rest] for rest in _cuts(run[size:])]
+    return found

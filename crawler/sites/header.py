@@ -521,9 +521,28 @@ def trailing_source(header: Header, body: list[str]) -> list[str]:
             if header.label is None:
                 header.journal, header.label = found
             body.pop()
+        elif (closing := _closing_info(last)) is not None:
+            # `作者：韦安董辉来源：《天津人大》2017年04期` after the text
+            if header.label is None and closing.label:
+                header.journal, header.label = closing.journal, closing.label
+            if not header.byline and closing.byline:
+                header.byline = closing.byline
+            body.pop()
         else:
             break
     return body
+
+
+def _closing_info(line: str) -> Header | None:
+    """What an info line after the text says (author and source labelled,
+    no sentence), or None where the line is not one."""
+    if len(line) > 80 or re.search(r"[。！？]", line):
+        return None
+    probe = Header(title_at=0, end=0)
+    parts = labelled_parts(line)
+    if not parts or not _read_labelled(probe, parts) or not (probe.label or probe.byline):
+        return None
+    return probe
 
 
 def notes_apart(header: Header, lines: list[str], body: list[str]) -> None:
