@@ -30,6 +30,12 @@ def default_database_url() -> str:
     return os.environ.get("DATABASE_URL", DEFAULT_DATABASE_URL)
 
 
+def _settings_argument(parser: argparse.ArgumentParser, help: str) -> None:
+    parser.add_argument(
+        "-s", "--set", dest="setting", action="append", default=[], metavar="NAME=VALUE", help=help
+    )
+
+
 def _db_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--db",
@@ -498,15 +504,7 @@ def build_parser() -> argparse.ArgumentParser:
         "the list, those failing again stay with their attempts added up.",
     )
     _db_argument(retry)
-    retry.add_argument(
-        "-s",
-        "--set",
-        dest="setting",
-        action="append",
-        default=[],
-        metavar="NAME=VALUE",
-        help="a Scrapy setting for the crawl (repeatable)",
-    )
+    _settings_argument(retry, "a Scrapy setting for the crawl (repeatable)")
     retry.set_defaults(run=cmd_retry)
 
     reparse = sub.add_parser(
@@ -543,14 +541,8 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="extract in N processes (0: one per CPU; default 1)",
     )
-    reparse.add_argument(
-        "-s",
-        "--set",
-        dest="setting",
-        action="append",
-        default=[],
-        metavar="NAME=VALUE",
-        help="a Scrapy setting, e.g. ARTICLE_PARSER=module.function (repeatable)",
+    _settings_argument(
+        reparse, "a Scrapy setting, e.g. ARTICLE_PARSER=module.function (repeatable)"
     )
     reparse.set_defaults(run=cmd_reparse)
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+from typing import Any
 
 from lxml import html as lxml_html
 from parsel import Selector
@@ -23,6 +24,18 @@ from pipelines.cleaning.pinyin import strip_pinyin
 _TITLE_SPLIT = re.compile(
     r"\s*(?:_|\||｜| - | – | — |－|(?<=[\u4e00-\u9fff”》）])-(?=[\u4e00-\u9fff“《（]))\s*"
 )
+
+
+def json_ld(response: TextResponse) -> list[dict[str, Any]]:
+    """The objects of a page's JSON-LD scripts (unreadable ones skipped)."""
+    entries: list[dict[str, Any]] = []
+    for script in response.css('script[type="application/ld+json"]::text').getall():
+        try:
+            data = json.loads(script)
+        except ValueError:
+            continue
+        entries += [e for e in (data if isinstance(data, list) else [data]) if isinstance(e, dict)]
+    return entries
 
 
 def title_candidates(response: TextResponse) -> list[tuple[str, int]]:
@@ -42,14 +55,7 @@ def title_candidates(response: TextResponse) -> list[tuple[str, int]]:
         'meta[name="title"]::attr(content), meta[itemprop="headline"]::attr(content),'
         ' meta[property="og:title"]::attr(content)'
     ).getall()
-    for script in response.css('script[type="application/ld+json"]::text').getall():
-        try:
-            data = json.loads(script)
-        except ValueError:
-            continue
-        for entry in data if isinstance(data, list) else [data]:
-            if isinstance(entry, dict) and isinstance(entry.get("headline"), str):
-                named.append(entry["headline"])
+    named += [e["headline"] for e in json_ld(response) if isinstance(e.get("headline"), str)]
     found += [(text, 0) for text in named]
     # `标题_栏目_站名`: the first part names the page, the others its place.
     parts = [p for p in _TITLE_SPLIT.split(response.css("title::text").get("")) if len(p) >= 4]
@@ -439,17 +445,12 @@ def stated_authors(response: TextResponse) -> list[str]:
     (`itemprop="author"`, `rel="author"`, `class="author"`). Only what reads as
     people's names counts: a site's or its software's name is no author."""
     stated: list[str] = []
-    for script in response.css('script[type="application/ld+json"]::text').getall():
-        try:
-            data = json.loads(script)
-        except ValueError:
-            continue
-        for entry in data if isinstance(data, list) else [data]:
-            author = entry.get("author") if isinstance(entry, dict) else None
-            for one in author if isinstance(author, list) else [author]:
-                name = one.get("name") if isinstance(one, dict) else one
-                if isinstance(name, str):
-                    stated.append(name)
+    for entry in json_ld(response):
+        author = entry.get("author")
+        for one in author if isinstance(author, list) else [author]:
+            name = one.get("name") if isinstance(one, dict) else one
+            if isinstance(name, str):
+                stated.append(name)
     stated += response.xpath(
         "//meta[translate(@name, 'AUTHOR', 'author')='author']/@content"
     ).getall()
@@ -486,14 +487,9 @@ def stated_date(response: TextResponse) -> str:
         key = (meta.attrib.get("property") or meta.attrib.get("name") or "").lower()
         if key in _DATE_METAS:
             found.append(meta.attrib["content"])
-    for script in response.css('script[type="application/ld+json"]::text').getall():
-        try:
-            data = json.loads(script)
-        except ValueError:
-            continue
-        for entry in data if isinstance(data, list) else [data]:
-            if isinstance(entry, dict) and isinstance(entry.get("datePublished"), str):
-                found.append(entry["datePublished"])
+    found += [
+        e["datePublished"] for e in json_ld(response) if isinstance(e.get("datePublished"), str)
+    ]
     found += response.xpath("//time/@datetime").getall()
     for value in found:
         match = re.match(r"\s*((?:19|20)\d\d-\d\d-\d\d)(?:[T ](\d\d:\d\d(?::\d\d)?))?", value)
