@@ -1722,6 +1722,7 @@ PLAN: dict[str, tuple[Spec, ...]] = {
         ),
     ),
     "copy-twelfth": LAYOUT_MODULES["copy-twelfth"].PLAN,
+    "copy-thirteenth": LAYOUT_MODULES["copy-thirteenth"].PLAN,
 }
 
 

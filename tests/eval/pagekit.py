@@ -45,6 +45,7 @@ LAYOUTS = (
     "copy-tenth",
     "copy-eleventh",
     "copy-twelfth",
+    "copy-thirteenth",
 )
 HELD_OUT = "copy-twelfth"
 SHORT_BODY, LONG_BODY = 600, 8000

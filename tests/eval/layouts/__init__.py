@@ -21,6 +21,7 @@ from layouts import (
     portal,
     table,
     tenth,
+    thirteenth,
     trad,
     twelfth,
     unseen,
@@ -46,4 +47,5 @@ LAYOUT_MODULES: dict[str, ModuleType] = {
     "copy-tenth": tenth,
     "copy-eleventh": eleventh,
     "copy-twelfth": twelfth,
+    "copy-thirteenth": thirteenth,
 }
