@@ -47,7 +47,7 @@ LAYOUTS = (
     "copy-twelfth",
     "copy-thirteenth",
 )
-HELD_OUT = "copy-twelfth"
+HELD_OUT = "copy-thirteenth"
 SHORT_BODY, LONG_BODY = 600, 8000
 MARGIN = 40  # mojibake stays this far from either end of the body
 

@@ -1,4 +1,7 @@
-"""copy-twelfth: held out.
+"""copy-twelfth: a news-feed app's share pages (头条-like): the account, its followers
+and the time under the title, `关注` and app prompts, `作者：… 来源：《…》…` after
+the text, follow-the-account lines. Held out until its one blind scoring;
+developed since (its plan is in `generate.py`).
 
 The pages' parts are named by `Spec.chrome`:
 
@@ -21,7 +24,7 @@ import hashlib
 import json
 from datetime import timedelta, timezone
 
-from pagekit import Doc, Spec, declared, esc
+from pagekit import Doc, declared, esc
 
 # (base URL, template): host 0 the desktop site, hosts 1 and 2 the share pages
 HOSTS = (
@@ -394,102 +397,3 @@ def render(doc: Doc) -> str:
     if HOSTS[doc.spec.host][1] == "m":
         return _mobile(doc)
     return _desktop(doc)
-
-
-PLAN: tuple[Spec, ...] = (
-    Spec(
-        "page-01",
-        4543654,
-        label="plain",
-        time=True,
-        chrome=("src-head", "img", "related", "share"),
-    ),
-    Spec(
-        "page-02",
-        3704623,
-        label="di",
-        time=True,
-        byline="none",
-        keywords="body-colon",
-        front=("title-authors", "affiliation", "abstract", "bio"),
-        academic=True,
-        chrome=("src-tail", "h1"),
-        host=1,
-    ),
-    Spec(
-        "page-03",
-        4816355,
-        label="di",
-        time=True,
-        title="subtitle",
-        byline="none",
-        author_line="wen",
-        keywords="none",
-        chrome=("src-tail", "follow"),
-    ),
-    Spec(
-        "page-04",
-        5707777,
-        label=None,
-        time=True,
-        header="missing",
-        chrome=("kw-meta", "copyright"),
-        host=1,
-    ),
-    Spec(
-        "page-05",
-        4493515,
-        label="zero",
-        time=True,
-        chrome=("by-tail",),
-        host=2,
-    ),
-    Spec(
-        "page-06",
-        5595203,
-        label="plain",
-        time=True,
-        mojibake=True,
-        chrome=("src-head", "h1", "copyright"),
-    ),
-    Spec(
-        "page-07",
-        4418442,
-        label="paren",
-        time=True,
-        byline="none",
-        author_line="circle",
-        stray=True,
-        chrome=("src-head", "prefix"),
-        host=1,
-    ),
-    Spec(
-        "page-08",
-        5111407,
-        label="di",
-        time=True,
-        meta="missing",
-        chrome=("by-tail", "img", "related", "h1", "kw-meta"),
-    ),
-    Spec(
-        "page-09",
-        5656286,
-        label="dash",
-        time=True,
-        byline="none",
-        author_line="space",
-        chrome=("src-tail", "follow", "copyright"),
-        host=1,
-    ),
-    Spec(
-        "page-10",
-        4562527,
-        label="fullwidth",
-        time=True,
-        byline="list",
-        keywords="none",
-        header="missing",
-        chrome=("src-head",),
-        host=2,
-    ),
-)
