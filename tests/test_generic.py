@@ -335,3 +335,15 @@ def test_an_info_line_after_the_text_with_names_run_together() -> None:
     assert article.authors == ["韦安", "董辉"]
     assert (article.journal, article.year, article.issue) == ("天津人大", 2017, "4")
     assert article.body.endswith("立法质量明显提高。")
+
+
+def test_an_author_beside_a_source_note_and_a_note_without_yu() -> None:
+    top = "<div>基层人大在线 2015-04-03 00:04:18 阅读 649</div>"
+    top += "<div>作者：苏锋 本文刊发于《浙江人大》2015年第1-2期</div>"
+    article = extract(page(top=top))
+    assert article.authors == ["苏锋"]
+    assert (article.journal, article.year, article.issue) == ("浙江人大", 2015, "1-2")
+    body = BODY + "<p>本文原载《天津人大》2017年6期，转载请注明出处。</p>"
+    article = extract(page(top="<div>2017-07-01</div>", body=body))
+    assert (article.journal, article.year, article.issue) == ("天津人大", 2017, "6")
+    assert article.body.endswith("立法质量明显提高。")

@@ -65,7 +65,8 @@ _LABEL_FIRST = re.compile(
 # `…本文刊登于《上海人大月刊》2016年第7期。仅供学习交流使用。`: a note naming
 # where the text ran, anywhere in a line (the journal in 《》 after a source word).
 _SOURCE_MENTION = re.compile(
-    r"(?:本文|原文|该文|該文)?(?:刊登|刊载|刊載|刊发|刊發|原载|原載|发表|發表|载|載|刊)(?:于|於|在)\s*"
+    r"(?:本文|原文|该文|該文)?(?:(?:刊登|刊载|刊載|刊发|刊發|发表|發表|载|載|刊)(?:于|於|在)"
+    r"|(?:原载|原載)(?:于|於)?)\s*"
     r"《(?P<journal>[\u4e00-\u9fff]{2,14})》\s*(?:杂志|雜誌)?\s*"
     r"(?P<label>(?:19|20)\d\d\s*(?:年\s*(?:第\s*)?[Zz]?\d{1,2}(?:\s*[-/]\s*\d{1,2})?\s*期"
     r"|[,，]?\s*\(\s*[Zz]?\d{1,2}\s*\)))"
@@ -234,6 +235,8 @@ def journal_line(line: str) -> tuple[str, str] | None:
     ('上海人大月刊', '2016年第7期')
     >>> journal_line("本文刊登于《人大研究》2017(6)。仅供学习交流使用。")
     ('人大研究', '2017(6)')
+    >>> journal_line("本文原载《天津人大》2017年6期，转载请注明出处。")
+    ('天津人大', '2017年6期')
     >>> journal_line("今年是2018年") is None
     True
     """
@@ -452,6 +455,7 @@ def _read_segment(header: Header, text: str) -> bool:
         return True
     if header.label is None and (found := journal_line(text)):
         header.journal, header.label = found
+        _read_labelled(header, labelled_parts(text))  # `作者：苏锋 本文刊发于《…》…`
         return True
     if header.keywords_text is None and fields.keyword_line(text) is not None:
         header.keywords_text = text
@@ -477,7 +481,11 @@ def _read_labelled(header: Header, parts: dict[str, str]) -> bool:
             # A labelled author outranks names found beside the posting time.
             if not header.byline_labelled:
                 # `作者：韩静，郝清。仅供学习交流使用。`: the names end at the sentence's end.
-                header.byline, header.byline_labelled = re.split(r"[。；]", value)[0], True
+                # (`作者：苏锋 本文刊发于《浙江人大》…`: nor does a source note belong.)
+                names = re.split(r"[。；]", value)[0]
+                if mention := _SOURCE_MENTION.search(names):
+                    names = names[: mention.start()].strip()
+                header.byline, header.byline_labelled = names, True
             taken = True
         elif re.fullmatch(DATE_WORDS, label) and posted_in(value):
             header.posted_line, taken = header.posted_line or value, True
