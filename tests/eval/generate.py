@@ -1820,6 +1820,7 @@ PLAN: dict[str, tuple[Spec, ...]] = {
         ),
     ),
     "copy-thirteenth": LAYOUT_MODULES["copy-thirteenth"].PLAN,
+    "copy-fourteenth": LAYOUT_MODULES["copy-fourteenth"].PLAN,
 }
 
 

@@ -46,6 +46,7 @@ LAYOUTS = (
     "copy-eleventh",
     "copy-twelfth",
     "copy-thirteenth",
+    "copy-fourteenth",
 )
 HELD_OUT = "copy-thirteenth"
 SHORT_BODY, LONG_BODY = 600, 8000

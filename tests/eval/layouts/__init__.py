@@ -9,6 +9,7 @@ from layouts import (
     blind,
     eleventh,
     final,
+    fourteenth,
     fresh,
     fx361,
     gbk,
@@ -48,4 +49,5 @@ LAYOUT_MODULES: dict[str, ModuleType] = {
     "copy-eleventh": eleventh,
     "copy-twelfth": twelfth,
     "copy-thirteenth": thirteenth,
+    "copy-fourteenth": fourteenth,
 }
