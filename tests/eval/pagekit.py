@@ -48,7 +48,7 @@ LAYOUTS = (
     "copy-thirteenth",
     "copy-fourteenth",
 )
-HELD_OUT = "copy-thirteenth"
+HELD_OUT = "copy-fourteenth"
 SHORT_BODY, LONG_BODY = 600, 8000
 MARGIN = 40  # mojibake stays this far from either end of the body
 

@@ -1,4 +1,7 @@
-"""copy-thirteenth: held out.
+"""copy-thirteenth: a self-media platform (百家号-like) where accounts repost journal
+articles: the account, time and reads under the title, an author and a source
+note on one line, notes after the text, 标签 and a statement. Held out until its
+one blind scoring; developed since (its plan is in `generate.py`).
 
 A self-media news-feed platform (百家号/头条号-like) where accounts repost
 journal articles: the account's name and the posting time under the headline,
@@ -12,7 +15,7 @@ from __future__ import annotations
 
 import json
 
-from pagekit import Doc, Spec, declared, esc
+from pagekit import Doc, declared, esc
 
 # base URL per host: desktop, mobile landing page, legacy release
 HOSTS = (
@@ -47,97 +50,6 @@ REPOST_NOTE = "文章来源于网络，版权归原作者所有，如有侵权�
 
 
 # --- the plan ------------------------------------------------------------------------------
-
-PLAN: tuple[Spec, ...] = (
-    Spec(
-        "page-01",
-        3700330,
-        label="di",
-        byline="list",
-        chrome=("column", "src-top", "img", "related"),
-    ),
-    Spec(
-        "page-02",
-        3900019,
-        label=None,
-        keywords="spaced",
-        header="missing",
-        chrome=("repost", "related"),
-        host=1,
-    ),
-    Spec(
-        "page-03",
-        4637791,
-        label="plain",
-        byline="none",
-        author_line="wen",
-        keywords="none",
-        chrome=("src-tail", "img"),
-    ),
-    Spec(
-        "page-04",
-        4719699,
-        label="di",
-        title="subtitle",
-        stray=True,
-        chrome=("src-tail", "related"),
-    ),
-    Spec(
-        "page-05",
-        3648597,
-        label="dash",
-        encoding="gbk",
-        chrome=("src-top", "related"),
-        host=2,
-    ),
-    Spec(
-        "page-06",
-        4181563,
-        label="paren",
-        author_line="circle",
-        byline="none",
-        chrome=("src-top",),
-        host=1,
-    ),
-    Spec(
-        "page-07",
-        5544701,
-        label="plain",
-        byline="list",
-        chrome=("column", "src-tail", "related"),
-        host=1,
-    ),
-    Spec(
-        "page-08",
-        4286103,
-        label="di",
-        byline="none",
-        keywords="body-colon",
-        front=("title-authors", "affiliation", "abstract", "fund", "bio"),
-        chrome=("src-top", "related"),
-    ),
-    Spec(
-        "page-09",
-        4856471,
-        label="plain",
-        title="footnote",
-        byline="brackets",
-        front=("fund",),
-        mojibake=True,
-        chrome=("src-tail", "img"),
-    ),
-    Spec(
-        "page-10",
-        4199275,
-        label=None,
-        title="spaces",
-        encoding="gbk",
-        declared="gb2312",
-        header="missing",
-        chrome=("repost",),
-        host=2,
-    ),
-)
 
 
 # --- helpers -------------------------------------------------------------------------------
