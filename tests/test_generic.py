@@ -347,3 +347,15 @@ def test_an_author_beside_a_source_note_and_a_note_without_yu() -> None:
     article = extract(page(top="<div>2017-07-01</div>", body=body))
     assert (article.journal, article.year, article.issue) == ("天津人大", 2017, "6")
     assert article.body.endswith("立法质量明显提高。")
+
+
+def test_a_database_record_journal_above_the_title_and_numbered_authors() -> None:
+    response = page(
+        top="<div>唐洋海1何燕2秦红2</div><div>1. 浙江省人大常委会研究室2. 浙江大学光华法学院</div>",
+    )
+    html = response.text.replace("<h1>", "<div>浙江人大2014年第5期</div><h1>")
+    article = extract(response.replace(body=html.encode()))
+    assert article.authors == ["唐洋海", "何燕", "秦红"]
+    assert (article.journal, article.year, article.issue) == ("浙江人大", 2014, "5")
+    run_together = page(top="<div>崔祥志白彬</div><div>浙江人大 2016年7期</div>")
+    assert extract(run_together).authors == ["崔祥志", "白彬"]

@@ -9,6 +9,7 @@ from crawler.fields.authors import (
     byline_authors,
     is_organisation,
     is_person_name,
+    names_apart,
     split_authors,
     strip_affiliation,
 )
@@ -33,6 +34,7 @@ __all__ = [
     "is_person_name",
     "issue_label",
     "keyword_line",
+    "names_apart",
     "page_keywords",
     "posted",
     "split_authors",

@@ -291,19 +291,23 @@ def read_header(
         if stated is None and (ranks.count(0) >= 2 or (0 in ranks and near_text)):
             stated = header
     found = best or stated
-    if found is not None and not found.posted_line:
-        _posted_above(lines, found)
+    if found is not None and not (found.posted_line and found.label):
+        _above_title(lines, found)
     return found if found is not None else _by_posting_line(lines)
 
 
-def _posted_above(lines: list[str], header: Header) -> None:
-    """A posting time printed just above the title, where none is below it
-    (`公众号：… 发布时间：2019年11月11日 07:07 阅读：5131`)."""
+def _above_title(lines: list[str], header: Header) -> None:
+    """A posting time or a journal line printed just above the title, where
+    none is below it (`公众号：… 发布时间：2019年11月11日 07:07 阅读：5131`,
+    a database's `浙江人大2014年第5期` over the record)."""
     for line in lines[max(0, header.title_at - ABOVE_TITLE) : header.title_at]:
         probe = Header(title_at=0, end=0)
-        if read_line(probe, fields.strip_bullets(line)) and probe.posted_line:
+        if not read_line(probe, fields.strip_bullets(line)):
+            continue
+        if probe.posted_line and not header.posted_line:
             header.posted_line = probe.posted_line
-            return
+        if probe.label and header.label is None:
+            header.journal, header.label = probe.journal, probe.label
 
 
 def _by_posting_line(lines: list[str]) -> Header | None:
@@ -321,6 +325,11 @@ def _by_posting_line(lines: list[str]) -> Header | None:
     return None
 
 
+# `1. 浙江省人大常委会研究室2. 浙江大学光华法学院`, `（兰州大学法学院，甘肃兰州 730000）`
+_AFFILIATION = re.compile(
+    r"^[（(]?\s*(?:\d\s*[.、．]\s*)?[\u4e00-\u9fff]{2,20}?"
+    r"(?:大学|学院|研究室|研究院|研究所|研究中心|委员会|常委会|常委會|党校|法院|检察院|政府|办公室|办公厅)"
+)
 _SUBTITLE = re.compile(r"^\s*(?:——|──|--|—)\s*[^—\-\s。，]{2,30}$")
 # A label alone on its line, its value on the next (`<dt>作者:</dt><dd>…`,
 # `<th>刊名</th><td>…`): any short label with a colon, a known one without.
@@ -383,22 +392,38 @@ def _read_from(lines: list[str], start: int, body_start: int | None = None) -> H
                 header.byline = pending
         elif not header.byline and header.end == i and i > after_title and _is_names(line):
             # Names right under the header lines, before the text: the byline.
-            header.byline, header.end = line.strip(), i + 1
+            header.byline, header.end = _names_text(line), i + 1
+        elif pending and not header.byline and i == pending_at + 1 and _AFFILIATION.match(line):
+            header.byline = pending  # names, then where they work: a database's record
+            misses += 1
         else:
             if not pending and i - after_title <= 1 and _is_names(line):
                 # Names right under the title: the byline, if a header line
                 # follows them closely.
-                pending, pending_at = line.strip(), i
+                pending, pending_at = _names_text(line), i
             misses += 1
         i += 1
     return header
 
 
+def _names_text(line: str) -> str:
+    """A line of names without the affiliation numbers a database prints after
+    each (`唐洋海1何燕2秦红2` → `唐洋海 何燕 秦红`) or footnote marks.
+
+    >>> _names_text("唐洋海1何燕2秦红2"), _names_text("王晓1,2 李明*")
+    ('唐洋海 何燕 秦红', '王晓 李明')
+    """
+    text = fields.strip_bullets(line).strip()
+    text = re.sub(r"(?<=[\u4e00-\u9fff])(?:\d+(?:[,，]\d+)*|[*＊※])", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
 def _is_names(line: str) -> bool:
     """A line of people's names and nothing else (`白彬`, `周义 崔辉`)."""
-    text = fields.strip_bullets(line).strip()
+    text = _names_text(line)
     if not _NAMES.match(text):
-        return False
+        apart = fields.names_apart(text) if re.fullmatch(r"[\u4e00-\u9fff]{5,9}", text) else None
+        return bool(apart) and all(fields.is_person_name(n) for n in apart)  # `崔祥志白彬`
     names = fields.split_authors(text)
     if len(names) == 1 and not fields.has_surname(names[0]):
         return False  # a user's or column's name (`法苑漫步`)
