@@ -1911,6 +1911,7 @@ PLAN: dict[str, tuple[Spec, ...]] = {
         ),
     ),
     "copy-fourteenth": LAYOUT_MODULES["copy-fourteenth"].PLAN,
+    "copy-fifteenth": LAYOUT_MODULES["copy-fifteenth"].PLAN,
 }
 
 

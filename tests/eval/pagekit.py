@@ -47,6 +47,7 @@ LAYOUTS = (
     "copy-twelfth",
     "copy-thirteenth",
     "copy-fourteenth",
+    "copy-fifteenth",
 )
 HELD_OUT = "copy-fourteenth"
 SHORT_BODY, LONG_BODY = 600, 8000

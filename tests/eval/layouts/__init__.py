@@ -8,6 +8,7 @@ from layouts import (
     archive,
     blind,
     eleventh,
+    fifteenth,
     final,
     fourteenth,
     fresh,
@@ -50,4 +51,5 @@ LAYOUT_MODULES: dict[str, ModuleType] = {
     "copy-twelfth": twelfth,
     "copy-thirteenth": thirteenth,
     "copy-fourteenth": fourteenth,
+    "copy-fifteenth": fifteenth,
 }
