@@ -49,7 +49,7 @@ LAYOUTS = (
     "copy-fourteenth",
     "copy-fifteenth",
 )
-HELD_OUT = "copy-fourteenth"
+HELD_OUT = "copy-fifteenth"
 SHORT_BODY, LONG_BODY = 600, 8000
 MARGIN = 40  # mojibake stays this far from either end of the body
 

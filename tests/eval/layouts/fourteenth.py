@@ -1,4 +1,8 @@
-"""copy-fourteenth: held out.
+"""copy-fourteenth: an academic full-text database (知网-like) and its mobile reader:
+the journal and issue above the title, authors numbered for their affiliations
+or run together, affiliation lines, abstract and keywords, a metadata table.
+Held out until its one blind scoring; developed since (its plan is in
+`generate.py`).
 
 The pages' parts are named by `Spec.chrome`:
 
@@ -10,7 +14,7 @@ The pages' parts are named by `Spec.chrome`:
 
 from __future__ import annotations
 
-from pagekit import Doc, Spec, affiliation, declared, esc
+from pagekit import Doc, affiliation, declared, esc
 
 # (base URL, template): the reader's site, its mobile reader, the institutes' mirror
 HOSTS = (
@@ -410,91 +414,3 @@ def render(doc: Doc) -> str:
     if kind == "m":
         return _mobile(doc)
     return _desktop(doc, kind == "old")
-
-
-PLAN: tuple[Spec, ...] = (
-    Spec(
-        "page-01",
-        4295306,
-        label="di",
-        front=("title-authors", "affiliation", "abstract", "bio"),
-        academic=True,
-        chrome=("orgs", "cite", "related"),
-    ),
-    Spec(
-        "page-02",
-        3415523,
-        label="di",
-        chrome=("orgs", "share", "copyright"),
-    ),
-    Spec(
-        "page-03",
-        4134341,
-        label="paren",
-        keywords="spaced",
-        chrome=("intro",),
-        host=1,
-    ),
-    Spec(
-        "page-04",
-        4601673,
-        label="zero",
-        keywords="none",
-        encoding="gbk",
-        declared="gb2312",
-        header="missing",
-        chrome=("orgs",),
-        host=2,
-    ),
-    Spec(
-        "page-05",
-        5031867,
-        label="di",
-        title="subtitle",
-        keywords="none",
-        author_line="space",
-        chrome=("cite",),
-    ),
-    Spec(
-        "page-06",
-        3648571,
-        label="z",
-        mojibake=True,
-        chrome=("orgs", "related"),
-    ),
-    Spec(
-        "page-07",
-        4543599,
-        label=None,
-        chrome=("share",),
-        host=1,
-    ),
-    Spec(
-        "page-08",
-        4646279,
-        label="zero",
-        encoding="gbk",
-        declared="gb2312",
-        meta="wrong",
-        chrome=("orgs", "copyright"),
-        host=2,
-    ),
-    Spec(
-        "page-09",
-        6072932,
-        label="di",
-        title="footnote",
-        front=("abstract", "fund", "bio"),
-        academic=True,
-        chrome=("orgs", "cite"),
-    ),
-    Spec(
-        "page-10",
-        4197559,
-        label="plain",
-        meta="missing",
-        stray=True,
-        chrome=("intro", "related"),
-        host=1,
-    ),
-)
