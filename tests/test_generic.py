@@ -359,3 +359,18 @@ def test_a_database_record_journal_above_the_title_and_numbered_authors() -> Non
     assert (article.journal, article.year, article.issue) == ("浙江人大", 2014, "5")
     run_together = page(top="<div>崔祥志白彬</div><div>浙江人大 2016年7期</div>")
     assert extract(run_together).authors == ["崔祥志", "白彬"]
+
+
+def test_a_sites_topic_in_the_meta_keywords_is_not_the_articles() -> None:
+    topic = '<meta name="keywords" content="人大,人民代表大会,人大代表,人大常委会,依法履职">'
+    body = "<p>人大代表和人大常委会依法履职，人民代表大会制度不断完善。</p>" + BODY
+    assert extract(page(head=topic, top="<div>2019-01-01</div>", body=body)).keywords == []
+    own = '<meta name="keywords" content="履职,群众,人大常委会,人大,人大代表">'
+    body = "<p>人大代表联系群众，人大常委会支持代表履职，人大工作更有活力。</p>" + BODY
+    assert extract(page(head=own, top="<div>2019-01-01</div>", body=body)).keywords == [
+        "履职",
+        "群众",
+        "人大常委会",
+        "人大",
+        "人大代表",
+    ]

@@ -365,14 +365,21 @@ _SITE_WIDE = re.compile(
 # Words a site puts in every page's meta keywords, whatever the article.
 _SITE_WORDS = frozenset(
     "期刊 论文 论文网 杂志 雜誌 論文 在线阅读 在線閱讀 免费 免費 下载 下載 全文 文章 资讯 新闻 "
-    "期刊网 论文发表 论文下载 杂志社 人大 人大期刊 首页 首頁 阅读 閱讀".split()
+    "期刊网 论文发表 论文下载 杂志社 人大期刊 首页 首頁 阅读 閱讀".split()
+)
+# The topic words a congress site puts in every page's meta keywords; a list
+# mostly of these is the site's, not the article's.
+_TOPIC_WORDS = frozenset(
+    "人大 人民代表大会 人民代表大会制度 人大代表 人大常委会 人大工作 人大制度 地方人大 "
+    "依法履职 代表工作 人大建设 人大新闻 人大动态".split()
 )
 
 
 def meta_keywords(response: TextResponse, title: str, context: str) -> list[str] | None:
     """The article's keywords from `<meta name="keywords">`, where a page
     gives them nowhere else: the words the article itself uses, without the
-    title a forum puts there and the site's own words (`期刊,论文,杂志`).
+    title a forum puts there, the site's own words (`期刊,论文,杂志`), and a
+    list that is mostly the site's topic (`人大,人民代表大会,人大代表,…`).
 
     None where nothing is left."""
     content = response.xpath(
@@ -381,8 +388,11 @@ def meta_keywords(response: TextResponse, title: str, context: str) -> list[str]
     title_key = re.sub(r"\s", "", title)
     if re.sub(r"[\s,，;；、|]", "", content) == title_key:
         return None  # the title, as forums fill it in
+    given = [w.strip() for w in re.split(r"[,，;；、|\s]+", strip_pinyin(content)) if w.strip()]
+    if given and sum(w in _TOPIC_WORDS for w in given) / len(given) > 0.6:
+        return None  # the site's topic, the same on every page
     words = []
-    for word in re.split(r"[,，;；、|\s]+", strip_pinyin(content)):
+    for word in given:
         word = word.strip()
         if (
             2 <= len(word) <= 12
