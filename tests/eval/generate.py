@@ -1998,6 +1998,7 @@ PLAN: dict[str, tuple[Spec, ...]] = {
         ),
     ),
     "copy-fifteenth": LAYOUT_MODULES["copy-fifteenth"].PLAN,
+    "copy-sixteenth": LAYOUT_MODULES["copy-sixteenth"].PLAN,
 }
 
 

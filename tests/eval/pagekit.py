@@ -48,6 +48,7 @@ LAYOUTS = (
     "copy-thirteenth",
     "copy-fourteenth",
     "copy-fifteenth",
+    "copy-sixteenth",
 )
 HELD_OUT = "copy-fifteenth"
 SHORT_BODY, LONG_BODY = 600, 8000

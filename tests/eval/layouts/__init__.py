@@ -21,6 +21,7 @@ from layouts import (
     next,
     ninth,
     portal,
+    sixteenth,
     table,
     tenth,
     thirteenth,
@@ -52,4 +53,5 @@ LAYOUT_MODULES: dict[str, ModuleType] = {
     "copy-thirteenth": thirteenth,
     "copy-fourteenth": fourteenth,
     "copy-fifteenth": fifteenth,
+    "copy-sixteenth": sixteenth,
 }
