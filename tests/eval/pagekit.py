@@ -50,7 +50,7 @@ LAYOUTS = (
     "copy-fifteenth",
     "copy-sixteenth",
 )
-HELD_OUT = "copy-fifteenth"
+HELD_OUT = "copy-sixteenth"
 SHORT_BODY, LONG_BODY = 600, 8000
 MARGIN = 40  # mojibake stays this far from either end of the body
 

@@ -1,4 +1,7 @@
-"""copy-fifteenth: held out.
+"""copy-fifteenth: county people's-congress websites on an old ASP content system
+(动易-like): one `作者： 文章来源： 点击数：` line under the title, the site's
+topic words as every page's meta keywords. Held out until its one blind
+scoring; developed since (its plan is in `generate.py`).
 
 County people's-congress websites built on an old ASP content system
 (动易/PowerEasy-like) whose staff repost journal articles in the site's article
@@ -13,126 +16,10 @@ Its plan is `PLAN` below; `generate.py` takes it from here.
 
 from __future__ import annotations
 
-from pagekit import Doc, Spec, declared, esc
+from pagekit import Doc, declared, esc
 
 # --- the plan ------------------------------------------------------------------------------
 
-PLAN: tuple[Spec, ...] = (
-    Spec(
-        "page-01",
-        3630949,
-        label="di",
-        byline="names",
-        keywords="links",
-        encoding="gbk",
-        declared="gb2312",
-        header="missing",
-        chrome=("kw-meta", "related", "comments"),
-    ),
-    Spec(
-        "page-02",
-        3298661,
-        label="plain",
-        byline="anon",
-        keywords="none",
-        encoding="gbk",
-        declared="gb2312",
-        chrome=("related",),
-    ),
-    Spec(
-        "page-03",
-        3799153,
-        label=None,
-        byline="list",
-        keywords="spaced",
-        encoding="gbk",
-        declared="gb2312",
-        header="missing",
-        chrome=("comments",),
-        host=1,
-    ),
-    Spec(
-        "page-04",
-        4438255,
-        label="di",
-        byline="anon",
-        keywords="links",
-        encoding="gbk",
-        declared="gb2312",
-        header="wrong",
-        chrome=("kw-meta", "related"),
-        host=1,
-    ),
-    Spec(
-        "page-05",
-        5763960,
-        label="plain",
-        byline="names",
-        author_line="wen",
-        keywords="links",
-        mojibake=True,
-        chrome=("related", "share"),
-        host=2,
-    ),
-    Spec(
-        "page-06",
-        3995152,
-        label="zero",
-        byline="anon",
-        keywords="links",
-        chrome=("share",),
-        host=2,
-    ),
-    Spec(
-        "page-07",
-        4719699,
-        label="di",
-        title="subtitle",
-        byline="names",
-        author_line="roles",
-        keywords="links",
-        encoding="gbk",
-        declared="gb2312",
-        chrome=("kw-meta", "related", "comments"),
-    ),
-    Spec(
-        "page-08",
-        3834164,
-        label="di",
-        byline="names",
-        keywords="body-colon",
-        front=("title-authors", "affiliation", "abstract"),
-        encoding="gbk",
-        declared="gb2312",
-        header="missing",
-        spam=("hidden",),
-        chrome=("related", "comments"),
-    ),
-    Spec(
-        "page-09",
-        4816351,
-        label="di",
-        byline="list",
-        keywords="none",
-        front=("abstract", "bio"),
-        stray=True,
-        chrome=("related", "share"),
-        host=2,
-    ),
-    Spec(
-        "page-10",
-        6215067,
-        label="plain",
-        byline="names",
-        keywords="none",
-        encoding="gbk",
-        declared="gb2312",
-        header="missing",
-        spam=("hidden", "linkfarm"),
-        chrome=("related",),
-        host=1,
-    ),
-)
 
 # --- the sites -----------------------------------------------------------------------------
 
