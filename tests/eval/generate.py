@@ -2115,6 +2115,7 @@ PLAN: dict[str, tuple[Spec, ...]] = {
         ),
     ),
     "copy-sixteenth": LAYOUT_MODULES["copy-sixteenth"].PLAN,
+    "copy-seventeenth": LAYOUT_MODULES["copy-seventeenth"].PLAN,
 }
 
 

@@ -49,6 +49,7 @@ LAYOUTS = (
     "copy-fourteenth",
     "copy-fifteenth",
     "copy-sixteenth",
+    "copy-seventeenth",
 )
 HELD_OUT = "copy-sixteenth"
 SHORT_BODY, LONG_BODY = 600, 8000

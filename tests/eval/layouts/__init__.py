@@ -21,6 +21,7 @@ from layouts import (
     next,
     ninth,
     portal,
+    seventeenth,
     sixteenth,
     table,
     tenth,
@@ -54,4 +55,5 @@ LAYOUT_MODULES: dict[str, ModuleType] = {
     "copy-fourteenth": fourteenth,
     "copy-fifteenth": fifteenth,
     "copy-sixteenth": sixteenth,
+    "copy-seventeenth": seventeenth,
 }
