@@ -374,3 +374,20 @@ def test_a_sites_topic_in_the_meta_keywords_is_not_the_articles() -> None:
         "人大",
         "人大代表",
     ]
+
+
+def test_a_portal_using_the_aggregators_class_names_is_read_as_a_portal() -> None:
+    """A news portal's template with `div.article div.article-content` is not
+    the aggregator's page: its source note after the text is taken off."""
+    html = (
+        "<html><head><meta charset='utf-8'><title>开门立法的实践_理论频道</title></head><body>"
+        "<div class='article'><h1>开门立法的实践</h1>"
+        "<div>2014年09月05日 09:16来源：《浙江人大》2014年7期编辑：郑海涛</div>"
+        f"<div class='article-content'>{BODY}<p>本文原载《人大研究》2017年第11期</p>"
+        "<p>[责任编辑：陈晓岚]</p></div></div></body></html>"
+    )
+    url = "https://theory.portal.example/system/2018/02/27/0138205288.shtml"
+    article = extract(HtmlResponse(url, body=html.encode(), encoding="utf-8"))
+    assert article.date == "2014-09-05"
+    assert (article.journal, article.year, article.issue) == ("浙江人大", 2014, "7")
+    assert article.body.endswith("立法质量明显提高。")

@@ -98,7 +98,10 @@ def is_article_url(url: str) -> bool:
 
 
 def matches(response: TextResponse) -> bool:
-    return bool(response.css("div.article div.article-content"))
+    """The aggregator's own article page: its address and its markup (other
+    sites' templates use `div.article-content` too)."""
+    path = urlsplit(response.url).path
+    return bool(ARTICLE_PATH.match(path) and response.css("div.article div.article-content"))
 
 
 def parse_article(response: TextResponse) -> Article:

@@ -495,7 +495,13 @@ def _read_segment(header: Header, text: str) -> bool:
     if header.label is None and _ISSUE_LABEL.fullmatch(fields.halfwidth_digits(text)):
         header.label = re.sub(r"\s+", "", fields.halfwidth_digits(text))
         return True
-    return _read_labelled(header, labelled_parts(text))
+    taken = _read_labelled(header, labelled_parts(text))
+    first = _LABEL_AT.search(text)
+    # `2014年09月05日 09:16来源：《浙江人大》2014年7期`: an unlabelled time first
+    head = text[: first.start()] if first else ""
+    if taken and head.strip() and not header.posted_line and posted_in(head):
+        header.posted_line = head.strip()
+    return taken
 
 
 def _read_labelled(header: Header, parts: dict[str, str]) -> bool:
