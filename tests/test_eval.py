@@ -51,7 +51,7 @@ def results(pages: list[scoring.Page]) -> list[scoring.Result]:
 # field's held-out test is a strict expected failure: the day the field reaches its
 # floor the test fails, and the field comes off this list. A held-out field at its
 # floor carries no mark, so falling below it fails the suite.
-HELD_OUT_BELOW: frozenset[str] = frozenset()
+HELD_OUT_BELOW: frozenset[str] = frozenset({"journal", "year", "issue"})
 HELD_OUT_BELOW_FLOORS = pytest.mark.xfail(
     strict=True, reason="generality not yet shown: the held-out layout scores below this floor"
 )
@@ -124,14 +124,14 @@ def test_size(pages: list[scoring.Page]) -> None:
 def test_columns(results: list[scoring.Result]) -> None:
     """One layout held out; every other one, those once held out among them,
     developed."""
-    assert scoring.HELD_OUT == pagekit.HELD_OUT == "copy-sixteenth"
+    assert scoring.HELD_OUT == pagekit.HELD_OUT == "copy-seventeenth"
     assert scoring.LAYOUTS == pagekit.LAYOUTS == tuple(generate.PLAN)
     assert scoring.DEVELOPED_LAYOUTS == (
         "fx361", "fx361-mobile", "copy-trad", "copy-gbk", "copy-table", "copy-portal",
         "copy-archive", "copy-library", "copy-unseen", "copy-blind", "copy-fresh",
         "copy-new", "copy-next", "copy-later", "copy-final", "copy-ninth", "copy-tenth",
         "copy-eleventh", "copy-twelfth", "copy-thirteenth", "copy-fourteenth",
-        "copy-fifteenth",
+        "copy-fifteenth", "copy-sixteenth",
     )  # fmt: skip
     cols = scoring.columns(results)
     developed = {r.page.layout for r in cols[scoring.DEVELOPED]}
@@ -427,7 +427,7 @@ def test_gate_passes_and_fails() -> None:
     later = ("copy-blind", "copy-fresh", "copy-new", "copy-next", "copy-later", "copy-final")
     later += ("copy-ninth",)
     later += ("copy-tenth", "copy-eleventh", "copy-twelfth", "copy-thirteenth")
-    later += ("copy-fourteenth", "copy-fifteenth")
+    later += ("copy-fourteenth", "copy-fifteenth", "copy-sixteenth")
     for layout in (*once_held_out, *later):
 
         def wrong_title(page: scoring.Page, layout: str = layout) -> dict[str, Any]:

@@ -51,7 +51,7 @@ LAYOUTS = (
     "copy-sixteenth",
     "copy-seventeenth",
 )
-HELD_OUT = "copy-sixteenth"
+HELD_OUT = "copy-seventeenth"
 SHORT_BODY, LONG_BODY = 600, 8000
 MARGIN = 40  # mojibake stays this far from either end of the body
 

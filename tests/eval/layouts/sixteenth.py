@@ -1,4 +1,8 @@
-"""copy-sixteenth: held out.
+"""copy-sixteenth: a provincial news portal's theory channel reposting journal
+articles: the time, source and editor on one line, font-size and print links,
+`[责任编辑：…]` and a copyright notice after the text, markup whose class names
+are the aggregator's. Held out until its one blind scoring; developed since
+(its plan is in `generate.py`).
 
 One site on three hosts; its plan is `PLAN` below, and `generate.py` takes it
 from here. The pages' parts are named by `Spec.chrome`:
@@ -11,7 +15,7 @@ from here. The pages' parts are named by `Spec.chrome`:
 
 from __future__ import annotations
 
-from pagekit import Doc, Spec, declared, esc
+from pagekit import Doc, declared, esc
 
 # (base URL, template): the channel, its older release, the mobile pages
 HOSTS = (
@@ -48,109 +52,6 @@ HOT = (
     "让全过程人民民主更好落地见效",
     "新时代地方立法的实践与创新",
     "做好新时代人大代表工作的几点体会",
-)
-
-RESEARCH = ("title-authors", "affiliation", "abstract", "bio")
-
-PLAN: tuple[Spec, ...] = (
-    Spec(
-        "page-01",
-        3635465,
-        label="di",
-        front=("abstract",),
-        chrome=("src-info", "share", "related", "editor", "tools"),
-    ),
-    Spec(
-        "page-02",
-        5031873,
-        label="plain",
-        byline="list",
-        title="spaces",
-        keywords="spaced",
-        meta="missing",
-        chrome=("src-name", "src-tail", "intro", "copyright", "editor", "tools"),
-    ),
-    Spec(
-        "page-03",
-        3418089,
-        label="plain",
-        byline="none",
-        author_line="wen",
-        encoding="gbk",
-        declared="gb2312",
-        header="missing",
-        chrome=("src-info", "related", "editor", "tools"),
-        host=1,
-    ),
-    Spec(
-        "page-04",
-        3799062,
-        label=None,
-        byline="joined",
-        author_line="space",
-        encoding="gbk",
-        declared="gb2312",
-        chrome=("editor", "tools", "copyright"),
-        host=1,
-    ),
-    Spec(
-        "page-05",
-        4874019,
-        label="di",
-        byline="none",
-        chrome=("src-info", "share", "related"),
-        host=2,
-    ),
-    Spec(
-        "page-06",
-        4816355,
-        label="di",
-        title="subtitle",
-        keywords="none",
-        chrome=("src-tail", "share", "editor", "tools"),
-    ),
-    Spec(
-        "page-07",
-        5656286,
-        label="dash",
-        byline="brackets",
-        mojibake=True,
-        chrome=("src-info", "related", "copyright", "editor", "tools"),
-    ),
-    Spec(
-        "page-08",
-        4874011,
-        label="plain",
-        keywords="none",
-        author_line="circle",
-        encoding="gb18030",
-        declared="gb2312",
-        header="wrong",
-        spam=("hidden",),
-        chrome=("src-name", "src-tail", "editor", "tools"),
-        host=1,
-    ),
-    Spec(
-        "page-09",
-        5235815,
-        label="di",
-        keywords="none",
-        time=False,
-        stray=True,
-        chrome=("src-name", "src-tail", "related"),
-        host=2,
-    ),
-    Spec(
-        "page-10",
-        4026006,
-        label="di",
-        title="footnote",
-        keywords="body-colon",
-        front=RESEARCH,
-        academic=True,
-        meta="wrong",
-        chrome=("src-info", "share", "copyright", "editor", "tools"),
-    ),
 )
 
 
