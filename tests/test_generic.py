@@ -391,3 +391,9 @@ def test_a_portal_using_the_aggregators_class_names_is_read_as_a_portal() -> Non
     assert article.date == "2014-09-05"
     assert (article.journal, article.year, article.issue) == ("浙江人大", 2014, "7")
     assert article.body.endswith("立法质量明显提高。")
+
+
+def test_journal_author_and_time_on_one_line() -> None:
+    article = extract(page(top="<div>《公民与法治》2021年第1期 闫英清 2021-04-14 20:41</div>"))
+    assert (article.journal, article.year, article.issue) == ("公民与法治", 2021, "1")
+    assert (article.authors, article.date) == (["闫英清"], "2021-04-14")

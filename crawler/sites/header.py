@@ -156,6 +156,24 @@ _COUNTERS = re.compile(
 )
 
 
+def _journal_apart(text: str) -> tuple[tuple[str, str] | None, str]:
+    """A journal line at the start or end of what stands beside a posting time,
+    and the rest (`《公民与法治》2021年第1期 闫英清` → the journal, `闫英清`).
+
+    >>> _journal_apart("《公民与法治》2021年第1期 闫英清")
+    (('公民与法治', '2021年第1期'), '闫英清')
+    >>> _journal_apart("陈殊书")
+    (None, '陈殊书')
+    """
+    tokens = text.split()
+    for k in range(len(tokens), 0, -1):
+        if found := journal_line(" ".join(tokens[:k])):
+            return found, " ".join(tokens[k:])
+        if found := journal_line(" ".join(tokens[len(tokens) - k :])):
+            return found, " ".join(tokens[: len(tokens) - k])
+    return None, text
+
+
 def posted_in(text: str) -> fields.Posted | None:
     """A posting time with at most a short byline around it
     (`2018-11-20 01:18:20陈殊书`, `令狐怡涛 2018-11-22 20:32:31`)."""
@@ -469,10 +487,10 @@ def _read_segment(header: Header, text: str) -> bool:
     if posted := posted_in(text):
         # A copy prints its own posting line, then the one it copied: both are header.
         header.posted_line = header.posted_line or text
-        if header.label is None and (found := journal_line(posted.rest)):
-            header.journal, header.label = found  # `人大研究2016(6)2016-10-01`
-        else:
-            header.byline = header.byline or _people(_AUTHOR_LABEL.sub(" ", posted.rest).strip())
+        journal, rest = _journal_apart(posted.rest)
+        if header.label is None and journal:
+            header.journal, header.label = journal  # `人大研究2016(6)2016-10-01`
+        header.byline = header.byline or _people(_AUTHOR_LABEL.sub(" ", rest).strip())
         return True
     spaced = _SPACED_BYLINE.match(text)
     if spaced and not header.byline and _NAMES.match(spaced["names"]):
