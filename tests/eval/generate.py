@@ -2216,6 +2216,7 @@ PLAN: dict[str, tuple[Spec, ...]] = {
         ),
     ),
     "copy-seventeenth": LAYOUT_MODULES["copy-seventeenth"].PLAN,
+    "copy-eighteenth": LAYOUT_MODULES["copy-eighteenth"].PLAN,
 }
 
 

@@ -50,6 +50,7 @@ LAYOUTS = (
     "copy-fifteenth",
     "copy-sixteenth",
     "copy-seventeenth",
+    "copy-eighteenth",
 )
 HELD_OUT = "copy-seventeenth"
 SHORT_BODY, LONG_BODY = 600, 8000

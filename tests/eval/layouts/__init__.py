@@ -7,6 +7,7 @@ from types import ModuleType
 from layouts import (
     archive,
     blind,
+    eighteenth,
     eleventh,
     fifteenth,
     final,
@@ -56,4 +57,5 @@ LAYOUT_MODULES: dict[str, ModuleType] = {
     "copy-fifteenth": fifteenth,
     "copy-sixteenth": sixteenth,
     "copy-seventeenth": seventeenth,
+    "copy-eighteenth": eighteenth,
 }
