@@ -52,7 +52,7 @@ LAYOUTS = (
     "copy-seventeenth",
     "copy-eighteenth",
 )
-HELD_OUT = "copy-seventeenth"
+HELD_OUT = "copy-eighteenth"
 SHORT_BODY, LONG_BODY = 600, 8000
 MARGIN = 40  # mojibake stays this far from either end of the body
 

@@ -1,4 +1,7 @@
-"""copy-seventeenth: held out.
+"""copy-seventeenth: another provincial news portal's theory channel, its desktop
+template, an older table template and an app reader: the journal, the author and
+the time on one line under the title. Held out until its one blind scoring;
+developed since (its plan is in `generate.py`).
 
 A provincial news portal's theory channel (理论频道) reposting articles of the
 congress journals: the channel's current desktop template, the older table
@@ -9,115 +12,10 @@ Its plan is `PLAN` below; `generate.py` takes it from here.
 
 from __future__ import annotations
 
-from pagekit import Doc, Spec, declared, esc
+from pagekit import Doc, declared, esc
 
 # --- the plan ------------------------------------------------------------------------------
 
-PLAN: tuple[Spec, ...] = (
-    Spec(
-        "page-01",
-        3761223,
-        label="di",
-        title="footnote",
-        byline="names",
-        keywords="body-colon",
-        front=("abstract",),
-        chrome=("related", "share"),
-    ),
-    Spec(
-        "page-02",
-        3800142,
-        label=None,
-        byline="none",
-        author_line="wen",
-        keywords="links",
-        chrome=("prefix", "app"),
-        host=2,
-    ),
-    Spec(
-        "page-03",
-        4239406,
-        label="di",
-        byline="list",
-        keywords="links",
-        mojibake=True,
-        chrome=("related", "share"),
-    ),
-    Spec(
-        "page-04",
-        3819677,
-        label="plain",
-        title="spaces",
-        byline="names",
-        keywords="none",
-        encoding="gbk",
-        declared="gb2312",
-        header="missing",
-        chrome=("related",),
-        host=1,
-    ),
-    Spec(
-        "page-05",
-        4543648,
-        label="zero",
-        byline="names",
-        keywords="links",
-        chrome=("src-tail", "related"),
-    ),
-    Spec(
-        "page-06",
-        6072933,
-        label="di",
-        byline="names",
-        keywords="links",
-        chrome=("app",),
-        host=2,
-    ),
-    Spec(
-        "page-07",
-        4637967,
-        label="plain",
-        byline="names",
-        keywords="spaced",
-        encoding="gbk",
-        declared="gb2312",
-        header="wrong",
-        chrome=("src-tail",),
-        host=1,
-    ),
-    Spec(
-        "page-08",
-        3834165,
-        label="di",
-        byline="names",
-        keywords="spaced",
-        front=("title-authors", "affiliation"),
-        encoding="gbk",
-        declared="gb2312",
-        header="missing",
-        chrome=("related",),
-        host=1,
-    ),
-    Spec(
-        "page-09",
-        5707777,
-        label=None,
-        byline="names",
-        keywords="links",
-        meta="missing",
-        chrome=("related", "share"),
-    ),
-    Spec(
-        "page-10",
-        3648597,
-        label="dash",
-        title="subtitle",
-        byline="names",
-        keywords="links",
-        chrome=("app", "prefix"),
-        host=2,
-    ),
-)
 
 # --- the site ------------------------------------------------------------------------------
 
