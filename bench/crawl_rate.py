@@ -23,8 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from crawler.samplesite import LOCAL_CRAWL_OPTIONS as FAST  # noqa: E402
-from crawler.samplesite import server  # noqa: E402
+from journals.samplesite import LOCAL_CRAWL_OPTIONS as FAST  # noqa: E402
+from journals.samplesite import server  # noqa: E402
 
 
 def crawl(args: list[str], db: Path) -> tuple[float, str]:

@@ -41,12 +41,12 @@ from scrapy.http import HtmlResponse  # noqa: E402
 from sqlalchemy import func, select  # noqa: E402
 from sqlalchemy.orm import Session  # noqa: E402
 
-from crawler.pages import page_row, upsert_pages  # noqa: E402
-from crawler.samplesite import LOCAL_CRAWL_OPTIONS as FAST  # noqa: E402
-from crawler.samplesite import render, server  # noqa: E402
-from crawler.samplesite.corpus import all_articles  # noqa: E402
-from pipelines import models  # noqa: E402
-from pipelines.database import open_engine  # noqa: E402
+from journals.samplesite import LOCAL_CRAWL_OPTIONS as FAST  # noqa: E402
+from journals.samplesite import render, server  # noqa: E402
+from journals.samplesite.corpus import all_articles  # noqa: E402
+from pipelines.db import models  # noqa: E402
+from pipelines.db.database import open_engine  # noqa: E402
+from pipelines.db.pages import page_row, upsert_pages  # noqa: E402
 
 BROKEN = "tests.reparse_parser.parse_article"
 FIXED = "crawler.sites.parse_article"
@@ -95,7 +95,7 @@ def render_pages(db: Path, base_url: str, wanted: int) -> int:
 
 def reparse(db: Path, parser: str, jobs: int) -> tuple[int, float, float, str]:
     """One `journals reparse`: pages, its own seconds, wall seconds, its counts."""
-    command = [sys.executable, "-m", "crawler.cli", "reparse", "--db", f"sqlite:///{db}"]
+    command = [sys.executable, "-m", "journals.cli", "reparse", "--db", f"sqlite:///{db}"]
     command += ["--progress", "0", "--jobs", str(jobs), "--set", f"ARTICLE_PARSER={parser}"]
     start = time.perf_counter()
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True)

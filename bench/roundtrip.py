@@ -3,7 +3,7 @@
     .venv/bin/python bench/roundtrip.py [--configs s2t s2tw s2hk] [--top 12]
 
 The texts are every article title and body block of the sample corpus
-(`crawler.samplesite.corpus.all_articles`), all Simplified. Each is converted
+(`journals.samplesite.corpus.all_articles`), all Simplified. Each is converted
 to Traditional with OpenCC `s2t`, `s2tw` and `s2hk` (`s2t` and `s2hk` keep
 `着`, which OpenCC counts as Traditional too; `s2tw` writes `著` as Taiwan
 does, and so exercises the 著/着 fix), then back with (a) plain OpenCC `t2s` and (b) the project's
@@ -38,7 +38,7 @@ sys.path.insert(0, str(ROOT))
 
 import opencc  # noqa: E402
 
-from crawler.samplesite.corpus import all_articles  # noqa: E402
+from journals.samplesite.corpus import all_articles  # noqa: E402
 from pipelines.cleaning.script import normalize_script, t2s, to_simplified  # noqa: E402
 
 Convert = Callable[[str], str]

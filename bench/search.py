@@ -40,9 +40,9 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy.orm import Session  # noqa: E402
 
-from crawler.samplesite.corpus import all_articles  # noqa: E402
-from crawler.search import plan, ranked, search  # noqa: E402
-from pipelines.database import open_engine  # noqa: E402
+from journals.samplesite.corpus import all_articles  # noqa: E402
+from journals.search import plan, ranked, search  # noqa: E402
+from pipelines.db.database import open_engine  # noqa: E402
 
 SEED = 20260101
 HANZI = re.compile(r"[\u4e00-\u9fff]+")

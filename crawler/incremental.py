@@ -10,7 +10,7 @@ again when their `fetched_at` is older than DAYS days.
 
 `-a mode=archive` walks every year and issue of the journals (no stop at a
 complete issue) and fetches the articles not stored yet: a whole back
-catalogue, and, with `-s JOBDIR=...`, resumable (crawler/resume.py): a resumed
+catalogue, and, with `-s JOBDIR=...`, resumable (crawler/resume/): a resumed
 run fetches no article it has stored. `-a mode=full` fetches everything
 again, stored articles too.
 
@@ -25,7 +25,7 @@ from sqlalchemy import Engine, bindparam, text
 
 from crawler.arguments import BadArgument
 from crawler.fields import article_id
-from pipelines.database import open_engine, sqlite_path
+from pipelines.db.database import open_engine, sqlite_path
 
 MODES = ("incremental", "archive", "full")
 # SQLite's default limit of bound parameters is 999 (older builds): stay below.

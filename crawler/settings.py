@@ -39,8 +39,8 @@ DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
 # Faults: a page that fails for a while (5xx, 429, 408, reset, timeout,
 # truncated body) is retried up to RETRY_TIMES times, waiting base × 2^n
 # seconds (jittered, capped at RETRY_BACKOFF_MAX), and at least what
-# Retry-After asks, up to RETRY_AFTER_MAX (crawler/retry.py). A page that still
-# fails is counted and logged as `failures/*` (crawler/failures.py).
+# Retry-After asks, up to RETRY_AFTER_MAX (crawler/downloadermiddlewares/retry.py). A page that still
+# fails is counted and logged as `failures/*` (crawler/downloadermiddlewares/failedrequests.py).
 RETRY_TIMES = 5
 RETRY_BACKOFF_BASE = 1.0
 RETRY_BACKOFF_MAX = 60.0
@@ -53,15 +53,15 @@ DOWNLOAD_FAIL_ON_DATALOSS = True
 DOWNLOADER_MIDDLEWARES = {
     # A redirected request is checked for its host even when it is a retry (dont_filter).
     "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
-    "crawler.offsite.OffsiteMiddleware": 50,
+    "crawler.downloadermiddlewares.offsite.OffsiteMiddleware": 50,
     # Final outcomes only: below the retry middleware, it sees what retries gave up on.
-    "crawler.failures.FailureMiddleware": 540,
+    "crawler.downloadermiddlewares.failedrequests.FailureMiddleware": 540,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
-    "crawler.retry.BackoffRetryMiddleware": 550,
+    "crawler.downloadermiddlewares.retry.BackoffRetryMiddleware": 550,
     # Sees responses before the retry middleware (550): a 200 anti-bot page is not retried.
-    "crawler.middlewares.AntiBotMiddleware": 560,
-    # Closest to the downloader: counts each request really sent, by host (crawler/hosts.py).
-    "crawler.hosts.RequestHostsMiddleware": 950,
+    "crawler.downloadermiddlewares.antibot.AntiBotMiddleware": 560,
+    # Closest to the downloader: counts each request really sent, by host (crawler/downloadermiddlewares/hoststats.py).
+    "crawler.downloadermiddlewares.hoststats.RequestHostsMiddleware": 950,
 }
 # Anti-bot pages (captcha, challenge, empty): each doubles the delay; this many end the run.
 ANTIBOT_MAX_PAGES = 10
@@ -83,18 +83,18 @@ FEED_EXPORT_ENCODING = "utf-8"
 
 EXTENSIONS = {
     # A progress line every PROGRESS_INTERVAL seconds and a summary at the end.
-    "crawler.progress.Progress": 500,
-    # A `crawl_runs` row per crawl, with its counts and quality alarms (crawler/runs.py).
-    "crawler.runs.RunRecorder": 510,
-    # The final stats as JSON in CRAWL_STATS_DIR, when set (crawler/statsdump.py).
-    "crawler.statsdump.StatsDump": 900,
+    "crawler.extensions.progress.Progress": 500,
+    # A `crawl_runs` row per crawl, with its counts and quality alarms (crawler/extensions/runrecord.py).
+    "crawler.extensions.runrecord.RunRecorder": 510,
+    # The final stats as JSON in CRAWL_STATS_DIR, when set (crawler/extensions/statsdump.py).
+    "crawler.extensions.statsdump.StatsDump": 900,
 }
 # A folder where each crawl leaves its final stats (the test suite sets it); "": none.
 CRAWL_STATS_DIR = os.environ.get("CRAWL_STATS_DIR", "")
 # Seconds between progress lines (pages, articles stored, rate, errors); 0: none.
 PROGRESS_INTERVAL = 60.0
 
-# Quality alarms (crawler/quality.py): a run whose new articles have a field
+# Quality alarms (crawler/extensions/quality.py): a run whose new articles have a field
 # less often than its floor is recorded `degraded` and `scrapy crawl` exits 3.
 # The floors sit well below what a working parser gets (sample site: authors
 # 0.91, keywords 0.82, date and issue 1.0), so only a real loss trips them;
@@ -105,14 +105,14 @@ QUALITY_MIN_ARTICLES = 20
 
 # Archive runs: with `-s JOBDIR=data/jobs/<name>` a run stopped in any way, even
 # by SIGKILL, and started again with the same command ends with every article
-# (crawler/resume.py). Without JOBDIR these act as Scrapy's own.
-SCHEDULER = "crawler.resume.ResumeScheduler"
-DUPEFILTER_CLASS = "crawler.resume.ResumeDupeFilter"
+# (crawler/resume/). Without JOBDIR these act as Scrapy's own.
+SCHEDULER = "crawler.resume.scheduler.ResumeScheduler"
+DUPEFILTER_CLASS = "crawler.resume.dupefilter.ResumeDupeFilter"
 SPIDER_MIDDLEWARES = {
     # Closest to the engine: it sees what reaches the scheduler and the pipelines.
-    "crawler.resume.ResumeTracker": 10,
+    "crawler.resume.tracker.ResumeTracker": 10,
     # Just inside HttpErrorMiddleware (50): archives only the 2xx article pages the spider gets.
-    "crawler.pages.PageArchive": 60,
+    "crawler.spidermiddlewares.pagearchive.PageArchive": 60,
 }
 # Seconds between reads of the database for the articles stored (JOBDIR runs).
 RESUME_CHECK_INTERVAL = 2.0

@@ -4,6 +4,7 @@ drop it), and what makes it doubtful (a flag to store it with)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -13,6 +14,29 @@ REQUIRED = ("title", "journal", "body")
 MAX_BODY_CHARS = 200_000  # the longest journal articles run to some 30,000
 MAX_TITLE_CHARS = 200
 _MARKUP = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+
+
+QUALITY_FIELDS = ("authors", "keywords", "date", "issue")
+# Counted per new article stored (`quality/new_with_<field>`), for the run's quality alarms.
+STAT_PREFIX = "quality/new_with_"
+
+
+def fields_present(item: Mapping[str, Any]) -> list[str]:
+    """The fields quality alarms measure that an article item has (an issue needs its year and number).
+
+    >>> fields_present({"authors": ["王建华"], "keywords": [], "date": "2018-11-20",
+    ...                 "year": 2018, "issue": "9"})
+    ['authors', 'date', 'issue']
+    >>> fields_present({"authors": None, "year": None, "issue": "9"})
+    []
+    """
+    present = {
+        "authors": bool(item.get("authors")),
+        "keywords": bool(item.get("keywords")),
+        "date": bool(item.get("date")),
+        "issue": bool(item.get("year") and item.get("issue")),
+    }
+    return [name for name in QUALITY_FIELDS if present[name]]
 
 
 def missing_fields(item: dict[str, Any]) -> list[str]:

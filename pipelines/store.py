@@ -1,5 +1,5 @@
 """Store pipeline: upserts articles into the database in batched transactions,
-and with them the run's failures (crawler.failures): each URL that failed for
+and with them the run's failures (crawler.downloadermiddlewares.failedrequests): each URL that failed for
 good is upserted into `failures`, and deleted from it once stored."""
 
 from __future__ import annotations
@@ -13,10 +13,10 @@ from scrapy.crawler import Crawler
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from crawler.failures import FailedRequest, request_failed
-from crawler.quality import STAT_PREFIX, fields_present
-from pipelines import failures
-from pipelines.database import Writer, open_engine
+from pipelines.checks import STAT_PREFIX, fields_present
+from pipelines.db import failures
+from pipelines.db.database import Writer, open_engine
+from pipelines.db.failures import FailedRequest, request_failed
 
 logger = logging.getLogger(__name__)
 
@@ -73,7 +73,7 @@ class StorePipeline:
             for item in self.pending:
                 outcome = writer.write(item, now)
                 self.stats.inc_value(f"store/articles_{outcome}")
-                if outcome == "new":  # what quality alarms measure (crawler/quality.py)
+                if outcome == "new":  # what quality alarms measure (crawler/extensions/quality.py)
                     for name in fields_present(item):
                         self.stats.inc_value(STAT_PREFIX + name)
                 session.flush()

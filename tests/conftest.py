@@ -21,8 +21,8 @@ from crawl_stats import (  # noqa: F401 (pytest hooks)
     record_crawl,
 )
 
-from crawler.samplesite import LOCAL_CRAWL_OPTIONS as FAST
-from crawler.samplesite import server
+from journals.samplesite import LOCAL_CRAWL_OPTIONS as FAST
+from journals.samplesite import server
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -64,7 +64,7 @@ def run_crawl(spider: str, *args: str, db: Path, settings: list[str] | None = No
 def journals(*args: str) -> subprocess.CompletedProcess[str]:
     """`journals ARGS` as the user runs it."""
     return subprocess.run(
-        [sys.executable, "-m", "crawler.cli", *args],
+        [sys.executable, "-m", "journals.cli", *args],
         cwd=ROOT,
         capture_output=True,
         text=True,

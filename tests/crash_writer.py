@@ -37,8 +37,8 @@ from sqlalchemy.orm import Session
 
 from crawler import settings as project_settings
 from crawler.items import Article
-from crawler.samplesite.corpus import all_articles
-from crawler.samplesite.render import article_path
+from journals.samplesite.corpus import all_articles
+from journals.samplesite.render import article_path
 
 SAMPLE = "http://127.0.0.1:8361"
 MIRROR = "http://127.0.0.2:8361"

@@ -1,4 +1,4 @@
-"""Every crawl the test suite runs leaves its final stats (crawler/statsdump.py):
+"""Every crawl the test suite runs leaves its final stats (crawler/extensions/statsdump.py):
 CRAWL_STATS_DIR is set for the whole session, a folder per test, so that
 each crawl (`scrapy crawl` through run_crawl, scrapyd's jobs, `journals
 retry`, …) inherits it and is known by the test that ran it. The last test
@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from crawler.hosts import PREFIX
+from crawler.downloadermiddlewares.hoststats import PREFIX
 
 _session: dict[str, Any] = {"root": None, "keep": False, "summary": None}
 _folders: dict[str, str] = {}  # folder name → test node id

@@ -29,7 +29,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from crawler.samplesite.server import aggregator_page
+from journals.samplesite.server import aggregator_page
 
 ROBOTS = "User-agent: *\nDisallow:\n"
 CAPTCHA = "<html><body><p>请输入验证码</p><img src='/captcha.png'></body></html>"

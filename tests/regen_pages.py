@@ -17,9 +17,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from test_pages import PAGES, extract  # noqa: E402
 
-from crawler.samplesite import mirror, server  # noqa: E402
-from crawler.samplesite.corpus import all_articles  # noqa: E402
-from crawler.samplesite.render import article_path  # noqa: E402
+from journals.samplesite import copysite, server  # noqa: E402
+from journals.samplesite.corpus import all_articles  # noqa: E402
+from journals.samplesite.render import article_path  # noqa: E402
 
 
 def pick() -> dict[str, tuple[str, str]]:
@@ -43,7 +43,7 @@ def pick() -> dict[str, tuple[str, str]]:
         name: (f"https://www.fx361.com{path}", server.aggregator_page(path) or "")
         for name, path in paths.items()
     }
-    pages["mirror-seed"] = (f"http://mirror.example{mirror.SEED_PATH}", mirror.seed_page())
+    pages["mirror-seed"] = (f"http://mirror.example{copysite.SEED_PATH}", copysite.seed_page())
     return pages
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, run_crawl
 
-from crawler.samplesite.server import SampleSite
+from journals.samplesite.server import SampleSite
 
 
 def scrapy(*args: str) -> subprocess.CompletedProcess[str]:

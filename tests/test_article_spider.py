@@ -7,9 +7,9 @@ from pathlib import Path
 
 from conftest import run_crawl
 
-from crawler.samplesite.corpus import all_articles
-from crawler.samplesite.render import article_path
-from crawler.samplesite.server import NO_JOURNAL_PATH, SampleSite
+from journals.samplesite.corpus import all_articles
+from journals.samplesite.render import article_path
+from journals.samplesite.server import NO_JOURNAL_PATH, SampleSite
 
 
 def test_stores_every_page_listed_in_a_file(sample_site: SampleSite, tmp_path: Path) -> None:

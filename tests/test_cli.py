@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, Crawled
 
-from crawler.export import FIELDS
-from crawler.samplesite.corpus import all_articles
+from journals.export import FIELDS
+from journals.samplesite.corpus import all_articles
 
 
 def journals(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "crawler.cli", *args],
+        [sys.executable, "-m", "journals.cli", *args],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -75,7 +75,7 @@ def test_export_to_file(crawled: Crawled, tmp_path: Path) -> None:
 
 def test_sample_site_prints_its_base_url_and_serves() -> None:
     with subprocess.Popen(
-        [sys.executable, "-m", "crawler.cli", "sample-site", "--port", "0"],
+        [sys.executable, "-m", "journals.cli", "sample-site", "--port", "0"],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         text=True,

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from crawler.samplesite import corpus
-from crawler.samplesite.corpus import (
+from journals.samplesite import corpus
+from journals.samplesite.corpus import (
     SampleArticle,
     SampleIssue,
     SampleJournal,
@@ -356,7 +356,7 @@ def test_build_is_cached_and_a_fresh_build_gives_the_same_data() -> None:
 @pytest.mark.parametrize("hash_seed", ["0", "4242"])
 def test_another_process_builds_the_same_corpus(hash_seed: str) -> None:
     code = (
-        "import hashlib; from crawler.samplesite.corpus import build_corpus; "
+        "import hashlib; from journals.samplesite.corpus import build_corpus; "
         "print(hashlib.sha256(repr(build_corpus()).encode('utf-8')).hexdigest())"
     )
     env = {**os.environ, "PYTHONHASHSEED": hash_seed}

@@ -36,7 +36,7 @@ import pytest
 from crash_writer import Hook, corpus_items, write
 
 from crawler import settings
-from pipelines.database import open_engine
+from pipelines.db.database import open_engine
 
 ROUNDS = int(os.environ.get("CRASH_ROUNDS", "20"))
 SEED = int(os.environ.get("CRASH_SEED", random.SystemRandom().randrange(10**6)))

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from conftest import Crawled, run_crawl
 
-from crawler.samplesite.corpus import all_articles
-from crawler.samplesite.render import ISSUES_PER_PAGE
-from crawler.samplesite.server import SampleSite
+from journals.samplesite.corpus import all_articles
+from journals.samplesite.render import ISSUES_PER_PAGE
+from journals.samplesite.server import SampleSite
 from pipelines.cleaning.text import normalize_text, normalize_title
 
 
@@ -18,8 +18,8 @@ def stored(db: Path) -> dict[int, dict]:
     """Every article in the database, as `journals export` gives it."""
     from sqlalchemy.orm import Session
 
-    from crawler.export import records
-    from pipelines.database import open_engine
+    from journals.export import records
+    from pipelines.db.database import open_engine
 
     engine = open_engine(f"sqlite:///{db}")
     with Session(engine) as session:

@@ -26,7 +26,7 @@ import pagekit  # noqa: E402
 import scoring  # noqa: E402
 from variations import VARIATIONS  # noqa: E402
 
-from crawler.samplesite.corpus import all_articles  # noqa: E402
+from journals.samplesite.corpus import all_articles  # noqa: E402
 from pipelines.cleaning.text import normalize_text, normalize_title  # noqa: E402
 
 FLOORS = scoring.load_floors()

@@ -15,9 +15,9 @@ from conftest import Crawled, journals
 from sqlalchemy.orm import Session
 from test_search import SEED, Truth, truth, url
 
-from crawler.export import records
-from crawler.filters import Filters
-from pipelines.database import Writer, open_engine
+from journals.export import records
+from journals.filters import Filters
+from pipelines.db.database import Writer, open_engine
 
 
 @pytest.fixture(scope="module")

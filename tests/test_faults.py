@@ -23,8 +23,8 @@ import pytest
 from conftest import CrawlResult, run_crawl
 from faultserver import FaultServer, RandomFaults, Rule, fault, redirect, status
 
-from crawler.samplesite.corpus import SampleArticle, all_articles
-from crawler.samplesite.render import ISSUES_PER_PAGE, article_path
+from journals.samplesite.corpus import SampleArticle, all_articles
+from journals.samplesite.render import ISSUES_PER_PAGE, article_path
 from pipelines.cleaning.text import normalize_text, normalize_title
 
 ARTICLES = {a.id: a for _, _, a in all_articles()}

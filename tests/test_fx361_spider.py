@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from conftest import CrawlResult, run_crawl
 
-from crawler.samplesite.corpus import all_articles
-from crawler.samplesite.render import issue_path, journal_path
-from crawler.samplesite.server import SampleSite
+from journals.samplesite.corpus import all_articles
+from journals.samplesite.render import issue_path, journal_path
+from journals.samplesite.server import SampleSite
 
 
 def crawl(site: SampleSite, tmp_path: Path, *args: str) -> tuple[set[int], CrawlResult]:

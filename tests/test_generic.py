@@ -8,8 +8,8 @@ import re
 from scrapy.http import HtmlResponse
 
 from crawler import sites
+from crawler.extraction import generic
 from crawler.items import Article
-from crawler.sites import generic
 from pipelines.clean import clean_article
 
 BODY = (

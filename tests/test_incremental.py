@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from conftest import FAST, Crawled, CrawlResult, run_crawl
 
-from crawler.samplesite.corpus import SampleArticle, SampleIssue, SampleJournal, all_articles
-from crawler.samplesite.render import article_path
-from crawler.samplesite.server import SampleSite
+from journals.samplesite.corpus import SampleArticle, SampleIssue, SampleJournal, all_articles
+from journals.samplesite.render import article_path
+from journals.samplesite.server import SampleSite
 
 JOURNAL = "浙江人大"
 
@@ -164,7 +164,7 @@ def test_a_bad_mode_is_one_line(args: list[str], message: str, tmp_path: Path) -
 
 
 def runs_of(db: Path) -> list[dict[str, object]]:
-    """The run records, oldest first (crawler/runs.py)."""
+    """The run records, oldest first (crawler/extensions/runrecord.py)."""
     with sqlite3.connect(db) as conn:
         conn.row_factory = sqlite3.Row
         return [dict(row) for row in conn.execute("select * from crawl_runs order by id")]

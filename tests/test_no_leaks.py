@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 import pytest
 from conftest import ROOT, run_crawl
 
-from crawler.samplesite.server import SampleSite
+from journals.samplesite.server import SampleSite
 
 PAGES = ROOT / "tests" / "eval" / "pages"
 SEED_SPAM = (
@@ -96,7 +96,7 @@ def test_no_spam_or_pinyin_in_any_export(
             [
                 sys.executable,
                 "-m",
-                "crawler.cli",
+                "journals.cli",
                 "export",
                 "--db",
                 f"sqlite:///{db}",

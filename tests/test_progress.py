@@ -8,8 +8,8 @@ from pathlib import Path
 
 from conftest import run_crawl
 
-from crawler.samplesite.corpus import build_corpus
-from crawler.samplesite.server import SampleSite
+from journals.samplesite.corpus import build_corpus
+from journals.samplesite.server import SampleSite
 
 LINE = re.compile(
     r"progress: (?P<pages>[\d,]+) pages \((?P<rate>[\d,]+)/min\), "

@@ -1,4 +1,4 @@
-"""Quality alarms (crawler/quality.py): a parser that stops finding authors
+"""Quality alarms (crawler/extensions/quality.py): a parser that stops finding authors
 and keywords is caught at the end of the run, recorded `degraded` with its
 alarms, and `scrapy crawl` exits 3; the same crawl with the real parser passes."""
 
@@ -13,10 +13,10 @@ import pytest
 from conftest import CrawlResult, run_crawl
 
 from crawler.commands.crawl import DEGRADED_EXIT
-from crawler.quality import DEFAULT_FLOORS, alarms, coverage, floors_from
-from crawler.samplesite.corpus import build_corpus
-from crawler.samplesite.server import SampleSite
+from crawler.extensions.quality import DEFAULT_FLOORS, alarms, coverage, floors_from
 from crawler.settings import QUALITY_FLOORS, QUALITY_MIN_ARTICLES
+from journals.samplesite.corpus import build_corpus
+from journals.samplesite.server import SampleSite
 
 BROKEN = "tests.brokenparser.parse_article"  # drops authors and keywords
 

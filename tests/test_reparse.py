@@ -22,15 +22,16 @@ from scrapy.http import HtmlResponse
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from crawler.export import records
-from crawler.filters import Filters
-from crawler.page_filters import PageSelection, selected_pages
-from crawler.pages import page_response, page_row, upsert_pages
 from crawler.runlock import LOCKED_EXIT, RunLock
-from crawler.samplesite import render, server
-from crawler.samplesite.corpus import all_articles
-from pipelines import models
-from pipelines.database import open_engine
+from crawler.spidermiddlewares.pagearchive import page_response
+from journals.export import records
+from journals.filters import Filters
+from journals.pageselect import PageSelection, selected_pages
+from journals.samplesite import render, server
+from journals.samplesite.corpus import all_articles
+from pipelines.db import models
+from pipelines.db.database import open_engine
+from pipelines.db.pages import page_row, upsert_pages
 
 BROKEN_PARSER = "ARTICLE_PARSER=tests.reparse_parser.parse_article"
 SUMMARY = re.compile(

@@ -22,10 +22,10 @@ from pathlib import Path
 import pytest
 from conftest import FAST, ROOT, CrawlResult
 
-from crawler.resume import DONE_FILE, read_done
-from crawler.samplesite.corpus import build_corpus
-from crawler.samplesite.render import ISSUES_PER_PAGE
-from crawler.samplesite.server import SampleSite
+from crawler.resume.tree import DONE_FILE, read_done
+from journals.samplesite.corpus import build_corpus
+from journals.samplesite.render import ISSUES_PER_PAGE
+from journals.samplesite.server import SampleSite
 
 SEEDS = [int(seed) for seed in os.environ.get("RESUME_SEEDS", "1,2").split(",")]
 

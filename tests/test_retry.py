@@ -12,7 +12,8 @@ from scrapy.exceptions import DownloadTimeoutError
 from scrapy.http import Response
 from scrapy.utils.test import get_crawler
 
-from crawler.retry import GAVE_UP, BackoffRetryMiddleware
+from crawler.downloadermiddlewares.retry import BackoffRetryMiddleware
+from crawler.meta import GAVE_UP
 
 URL = "http://127.0.0.1/page/2018/1120/5108306.shtml"
 

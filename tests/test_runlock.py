@@ -15,8 +15,8 @@ import pytest
 from conftest import FAST, ROOT
 
 from crawler.runlock import LOCKED_EXIT, Locked, RunLock, lock_path
-from crawler.samplesite.corpus import all_articles
-from crawler.samplesite.server import SampleSite
+from journals.samplesite.corpus import all_articles
+from journals.samplesite.server import SampleSite
 
 
 def crawl_command(db: Path, base_url: str, *settings: str) -> list[str]:

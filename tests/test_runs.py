@@ -1,4 +1,4 @@
-"""Run records (crawler/runs.py): every crawl leaves a `crawl_runs` row with
+"""Run records (crawler/extensions/runrecord.py): every crawl leaves a `crawl_runs` row with
 what it fetched and stored and how it ended, read back here from the database
 after real crawls of the sample site; `journals runs` lists them."""
 
@@ -19,12 +19,12 @@ import pytest
 from conftest import FAST, ROOT, Crawled, journals, run_crawl
 from test_resume import stop_after
 
+from crawler.extensions.runrecord import sole_writer
 from crawler.runlock import RunLock
-from crawler.runs import sole_writer
-from crawler.samplesite import render, server
-from crawler.samplesite.corpus import SampleJournal, all_articles, build_corpus
-from crawler.samplesite.server import SampleSite
 from crawler.settings import QUALITY_FLOORS
+from journals.samplesite import render, server
+from journals.samplesite.corpus import SampleJournal, all_articles, build_corpus
+from journals.samplesite.server import SampleSite
 
 JSON_COLUMNS = ("arguments", "responses", "dropped", "coverage", "alarms")
 

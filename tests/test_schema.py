@@ -15,11 +15,11 @@ from conftest import FIXTURES, ROOT, Crawled
 from sqlalchemy import create_engine, select
 from sqlalchemy.orm import Session
 
-from crawler.samplesite.corpus import JOURNALS
-from pipelines import migrate, models
-from pipelines.catalogue import CATALOGUE, read
-from pipelines.database import Writer, open_engine
-from pipelines.schema import TABLES, markdown
+from journals.samplesite.corpus import JOURNALS
+from pipelines.db import migrate, models
+from pipelines.db.catalogue import CATALOGUE, read
+from pipelines.db.database import Writer, open_engine
+from pipelines.db.schema import TABLES, markdown
 
 FIRST_SCHEMA = (FIXTURES / "schema_v1.sql").read_text(encoding="utf-8")
 FIRST_TABLES = re.findall(r"CREATE TABLE (\w+)", FIRST_SCHEMA)  # parents first
@@ -178,7 +178,7 @@ def index_state(db: Path) -> tuple[dict[int, tuple], dict[int, tuple]]:
             article_id: [title, body, "；".join(keywords.get(article_id, []))]
             for article_id, title, body in conn.execute("SELECT id, title, body FROM articles")
         }
-    # each indexed value ends with two line breaks (see crawler.search)
+    # each indexed value ends with two line breaks (see journals.search)
     indexed = {
         rowid: [value.removesuffix("\n\n") for value in row] for rowid, row in indexed.items()
     }

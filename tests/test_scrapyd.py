@@ -20,13 +20,13 @@ import pytest
 import requests  # scrapyd-client's, as scrapyd-deploy posts eggs
 from conftest import ROOT
 
-from crawler.samplesite.corpus import build_corpus
-from crawler.samplesite.server import SampleSite
+from journals.samplesite.corpus import build_corpus
+from journals.samplesite.server import SampleSite
 
 BIN = Path(sys.executable).parent
 # What an egg built from a clean checkout holds: the project's packages and
 # package data, and its settings entry point; no tests, no data/.
-PROJECT_FILES = ("crawler", "pipelines", "pyproject.toml", "README.md", "scrapy.cfg")
+PROJECT_FILES = ("crawler", "journals", "pipelines", "pyproject.toml", "README.md", "scrapy.cfg")
 
 
 @dataclass
@@ -139,11 +139,11 @@ def test_deploy_to_scrapyd_and_crawl_through_its_api(
     assert "[scrapy]\nsettings = crawler.settings" in entry_points
     assert {
         "crawler/settings.py",
-        "crawler/samplesite/seed-page.txt",
-        "crawler/samplesite/texts/common.txt",
-        "pipelines/migrations/env.py",
+        "journals/samplesite/seed-page.txt",
+        "journals/samplesite/texts/common.txt",
+        "pipelines/db/migrations/env.py",
     } <= names
-    assert any(name.startswith("pipelines/migrations/versions/0001") for name in names)
+    assert any(name.startswith("pipelines/db/migrations/versions/0001") for name in names)
     assert not any(name.startswith("tests/") for name in names)
 
     added = scrapyd.post(
@@ -184,8 +184,8 @@ def test_deploy_to_scrapyd_and_crawl_through_its_api(
 
     log = (scrapyd.root / "logs" / "journals" / "fx361" / f"{job}.log").read_text()
     assert "Spider closed (finished)" in log, log[-3000:]
-    assert "[crawler.progress] INFO: done (finished)" in log
-    # The job ran the deployed egg, not a checkout (pipelines.migrate.script_location).
+    assert "[crawler.extensions.progress] INFO: done (finished)" in log
+    # The job ran the deployed egg, not a checkout (pipelines.db.migrate.script_location).
     assert "running from an egg: migration scripts copied" in log
     expected = {article.id for issue in journal.issues for article in issue.articles}
     with sqlite3.connect(db) as conn:

@@ -9,7 +9,7 @@ import functools
 import opencc
 import pytest
 
-from crawler.samplesite.corpus import all_articles
+from journals.samplesite.corpus import all_articles
 from pipelines.cleaning.script import is_traditional, normalize_script, t2s, to_simplified
 
 PER = 10_000

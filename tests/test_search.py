@@ -14,12 +14,12 @@ import pytest
 from conftest import Crawled, journals
 from sqlalchemy.orm import Session
 
-from crawler import search
-from crawler.filters import EVERYTHING, Filters
-from crawler.samplesite.corpus import JOURNALS, all_articles
-from crawler.search import plan, ranked, terms
+from journals import search
+from journals.filters import EVERYTHING, Filters
+from journals.samplesite.corpus import JOURNALS, all_articles
+from journals.search import plan, ranked, terms
 from pipelines.cleaning.text import normalize_text, normalize_title
-from pipelines.database import open_engine
+from pipelines.db.database import open_engine
 
 SEED = 5108306
 PROVINCE = {spec.name: spec.province for spec in JOURNALS}
@@ -345,7 +345,7 @@ EDGE_QUERIES = {
 
 @pytest.fixture(scope="module")
 def edges(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Session]:
-    from pipelines.database import Writer
+    from pipelines.db.database import Writer
 
     db = tmp_path_factory.mktemp("edges") / "a.db"
     engine = open_engine(f"sqlite:///{db}", create=True)

@@ -13,7 +13,7 @@ from conftest import FIXTURES, ROOT, Crawled
 from scrapy.http import HtmlResponse
 
 from crawler import sites
-from crawler.samplesite import mirror
+from journals.samplesite import copysite
 from pipelines.clean import clean_article
 
 SEED_URL = "http://mirror.example/qikan/2018/1120/5108306.html"
@@ -58,7 +58,7 @@ def check_seed(record: dict) -> None:
 
 
 def seed_item() -> dict:
-    response = HtmlResponse(SEED_URL, body=mirror.seed_page().encode("utf-8"), encoding="utf-8")
+    response = HtmlResponse(SEED_URL, body=copysite.seed_page().encode("utf-8"), encoding="utf-8")
     article = sites.parse_article(response)
     return clean_article(vars(article))
 
@@ -83,7 +83,7 @@ def test_seed_article_in_export(crawled: Crawled, fmt: str) -> None:
         [
             sys.executable,
             "-m",
-            "crawler.cli",
+            "journals.cli",
             "export",
             "--db",
             f"sqlite:///{crawled.db}",

@@ -18,7 +18,7 @@ import pytest
 from conftest import ROOT, Crawled
 from test_search import SEED, database_digest
 
-from pipelines.schema import TABLES
+from pipelines.db.schema import TABLES
 
 
 def free_port() -> int:
@@ -36,7 +36,7 @@ def get(base: str, path: str, **params: str) -> Any:
 @pytest.fixture(scope="module")
 def served(crawled: Crawled) -> Iterator[str]:
     port = free_port()
-    command = [sys.executable, "-m", "crawler.cli", "serve", "--port", str(port)]
+    command = [sys.executable, "-m", "journals.cli", "serve", "--port", str(port)]
     with subprocess.Popen(
         [*command, "--db", f"sqlite:///{crawled.db}"],
         cwd=ROOT,

@@ -11,11 +11,11 @@ from conftest import Crawled, journals, run_crawl
 from faultserver import FaultServer, Rule, status
 from sqlalchemy.orm import Session
 
-from crawler.heatmap import cjk_font, grid
-from crawler.report import coverage
-from crawler.samplesite.corpus import all_articles, build_corpus
-from crawler.samplesite.render import article_path
-from pipelines.database import open_engine
+from journals.coverage import coverage
+from journals.heatmap import cjk_font, grid
+from journals.samplesite.corpus import all_articles, build_corpus
+from journals.samplesite.render import article_path
+from pipelines.db.database import open_engine
 
 
 def section(stdout: str, heading: str) -> str:

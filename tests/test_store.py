@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from sqlalchemy.orm import Session
 
-from crawler.export import records
-from pipelines.database import Writer, open_engine
+from journals.export import records
+from pipelines.db.database import Writer, open_engine
 
 BODY = "青浦区人大常委会高度重视联系人民群众工作，坚持走群众路线。\n倾听民声\n从走访中体察民情。"
 

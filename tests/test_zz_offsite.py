@@ -1,5 +1,5 @@
 """No crawl of the test suite sent a request to another domain, from the
-crawls' own stats (crawler/hosts.py counts every request by host;
+crawls' own stats (crawler/downloadermiddlewares/hoststats.py counts every request by host;
 tests/crawl_stats.py collects every crawl's final stats).
 
 This file runs last (pytest runs tests/ in name order), and checks the crawls

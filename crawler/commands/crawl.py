@@ -6,10 +6,10 @@ status that says how the crawl ended:
 - 1 failed: interrupted (Ctrl-C, SIGTERM), `blocked`, or it could not start;
 - 2 a bad argument;
 - 3 done but `degraded`: its new articles lack fields they should have
-  (crawler/quality.py; the run record says which);
+  (crawler/extensions/quality.py; the run record says which);
 - 75 another crawl is writing the same database (crawler.runlock).
 
-The spider's arguments go to the run record (crawler/runs.py) as the setting
+The spider's arguments go to the run record (crawler/extensions/runrecord.py) as the setting
 SPIDER_ARGUMENTS."""
 
 from __future__ import annotations
@@ -23,11 +23,11 @@ from scrapy.spiderloader import get_spider_loader
 
 from crawler.arguments import BadArgument
 from crawler.runlock import LOCKED_EXIT, Locked, RunLock
-from pipelines.database import DatabaseError, sqlite_path
+from pipelines.db.database import DatabaseError, sqlite_path
 
 # Finish reasons that mean the run did not do its job.
 FAILED_REASONS = frozenset({"bad_argument", "shutdown", "blocked"})
-# A run that did its job with articles short of fields (crawler/quality.py).
+# A run that did its job with articles short of fields (crawler/extensions/quality.py).
 DEGRADED_EXIT = 3
 
 

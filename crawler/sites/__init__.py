@@ -16,9 +16,10 @@ from scrapy.settings import BaseSettings
 from scrapy.utils.misc import load_object
 
 from crawler import fields
+from crawler.extraction import generic
+from crawler.extraction.decoding import redecode
 from crawler.items import Article
-from crawler.sites import fx361, generic, mirror
-from crawler.sites.decoding import redecode
+from crawler.sites import fx361, mirror
 from pipelines.checks import MAX_BODY_CHARS
 
 PARSERS: tuple[ModuleType, ...] = (fx361, mirror)

@@ -13,9 +13,9 @@ from __future__ import annotations
 from scrapy.http import TextResponse
 
 from crawler import fields
+from crawler.extraction.lines import visible_lines
 from crawler.items import Article
 from crawler.loaders import ArticleLoader
-from crawler.sites.text import visible_lines
 
 CONTAINER = "div.arc"
 TITLE = "h2.arc-title"

@@ -13,7 +13,7 @@ from scrapy.settings import BaseSettings
 from crawler import sites
 from crawler.arguments import BadArgument, parse_url, read_url_file
 from crawler.items import Article
-from crawler.runs import ARTICLE_PAGE
+from crawler.meta import ARTICLE_PAGE
 
 
 class ArticleSpider(scrapy.Spider):

@@ -5,7 +5,7 @@ injected spam and pinyin). Deterministic: every run writes the same bytes.
     .venv/bin/python tests/eval/generate.py            # into tests/eval/pages
     .venv/bin/python tests/eval/generate.py --out DIR  # elsewhere
 
-Each page shows one corpus article (`crawler.samplesite.corpus`) the way its
+Each page shows one corpus article (`journals.samplesite.corpus`) the way its
 `Spec` in `PLAN` says (the held-out layout's plan is in its own module);
 `pagekit.py` holds what the layouts share and `layouts/` one module per layout.
 """

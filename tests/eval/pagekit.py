@@ -3,7 +3,7 @@ content a page shows (`Doc`), its expected record, and the text transforms that
 copy sites apply (Traditional script, inline pinyin, mojibake, stray
 Traditional characters), the spam they inject and the bytes they send.
 
-Expected values come from the corpus (`crawler.samplesite.corpus`), never from
+Expected values come from the corpus (`journals.samplesite.corpus`), never from
 the extractor: titles through `normalize_title`, body lines through
 `normalize_text`, authors and keywords as the corpus has them.
 """
@@ -21,7 +21,7 @@ from typing import Any
 import opencc
 from variations import VARIATIONS
 
-from crawler.samplesite.corpus import SampleArticle, SampleIssue, SampleJournal, all_articles
+from journals.samplesite.corpus import SampleArticle, SampleIssue, SampleJournal, all_articles
 from pipelines.cleaning.text import normalize_text, normalize_title
 
 SEED = 20181120

@@ -1,5 +1,5 @@
 """The aggregator's desktop article page, `/page/YYYY/MMDD/<id>.shtml`: the sample
-site's structure (`crawler/samplesite/render.py`) with a side column, previous
+site's structure (`journals/samplesite/render.py`) with a side column, previous
 and next links, pictures in the text and the label, byline and keyword
 variations of the plan."""
 

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from pagekit import Doc, Related, declared, esc
 
-from crawler.samplesite.corpus import build_corpus
+from journals.samplesite.corpus import build_corpus
 
 # host, station name, path prefix, Powered-by edition
 HOSTS = (

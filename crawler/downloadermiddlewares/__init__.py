@@ -1,0 +1,1 @@
+"""Downloader middlewares: host checks, retries, anti-bot pages, final failures, request counts."""

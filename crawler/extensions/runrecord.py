@@ -1,0 +1,258 @@
+"""Run records: every crawl is a row of `crawl_runs`, written `running` when
+the spider opens and completed when it closes, so that what a scheduled crawl
+did (and whether it did its job) can be read afterwards: `journals runs`.
+
+The row's id is put in the crawl's stats as `run/id` at spider open, for
+other components to refer to the run (it is there from `spider_opened` on:
+the pipelines' `open_spider` runs just before that signal, so read it when
+used, not when opened).
+
+What the row holds, all from the crawl's stats at close:
+
+- `status`: `finished`; `degraded` when it finished with field coverage below
+  its floors (crawler/extensions/quality.py); `interrupted` when stopped by Ctrl-C or
+  SIGTERM (finish reason `shutdown`), or left `running` by a process that was
+  killed; `blocked` (too many anti-bot pages, crawler/downloadermiddlewares/antibot.py);
+  `failed` for any other finish reason (`bad_argument`, `cancelled`, …).
+  Scrapy's CLOSESPIDER_* limits end a run as the user asked: `finished`.
+- `requests`: `downloader/request_count`, retries included; `responses`: by
+  HTTP status (`downloader/response_status_count/*`).
+- `article_pages`: final responses (after retries and redirects; anti-bot
+  pages are not responses) to requests for article pages. A request is one
+  when the spider says so in its meta (`article_page`, as fx361 does) or,
+  for requests it says nothing about, when its URL has the shape of the
+  aggregator family's article pages, `/YYYY/MMDD/<number>.html` (desktop,
+  mobile, copy sites): the `article` spider's pages. Counted
+  here (`run/article_pages`) rather than in the spiders' callbacks, which an
+  HTTP error never reaches.
+- `articles_new|updated|unchanged`: `store/articles_*`; `dropped`: by reason,
+  `validate/dropped/<reason>` (an article dropped for two reasons counts
+  under both); `errors`: as the progress lines count them (crawler.extensions.progress).
+- `coverage` and `alarms`: crawler/extensions/quality.py.
+
+A row is left `running` only by a process that could not close its spider
+(SIGKILL, a crash, a power cut). The next run marks such rows `interrupted`
+when it can tell that no other crawl is writing the database: it holds the
+database's run lock (crawler/runlock.py; `scrapy crawl` takes it), or finds
+it free. A database the lock does not cover (not SQLite) keeps such rows
+`running`.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+from scrapy import Request, Spider, signals
+from scrapy.crawler import Crawler
+from sqlalchemy import Engine, null, update
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from crawler.extensions import quality
+from crawler.extensions.progress import Snapshot
+from crawler.meta import ARTICLE_PAGE
+from crawler.runlock import Locked, RunLock
+from pipelines.db.database import DatabaseError, open_engine, sqlite_path
+from pipelines.db.models import CrawlRun
+
+logger = logging.getLogger(__name__)
+
+# Finish reasons and the status they give; CLOSESPIDER_* limits are "finished".
+STATUS_OF_REASON = {"finished": "finished", "shutdown": "interrupted", "blocked": "blocked"}
+# /page/2018/1120/5108306.shtml, /news/2018/1120/5108306.html, /qikan/2018/1120/….html
+ARTICLE_PATH = re.compile(r"/\d{4}/\d{4}/\d{5,10}\.s?html?$")
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def status_of(reason: str, alarms: list[str]) -> str:
+    """
+    >>> status_of("finished", []), status_of("finished", ["keywords 0.10 < 0.60"])
+    ('finished', 'degraded')
+    >>> status_of("shutdown", ["keywords 0.10 < 0.60"]), status_of("blocked", [])
+    ('interrupted', 'blocked')
+    >>> status_of("closespider_timeout", []), status_of("bad_argument", [])
+    ('finished', 'failed')
+    """
+    status = STATUS_OF_REASON.get(reason)
+    if status is None:
+        status = "finished" if reason.startswith("closespider_") else "failed"
+    return "degraded" if status == "finished" and alarms else status
+
+
+def counted(stats: Mapping[str, Any], prefix: str) -> dict[str, int]:
+    """The counters under `prefix`, by the rest of their name.
+
+    >>> counted({"downloader/response_status_count/200": 9, "x": 1},
+    ...         "downloader/response_status_count/")
+    {'200': 9}
+    """
+    return {
+        key[len(prefix) :]: int(value) for key, value in stats.items() if key.startswith(prefix)
+    }
+
+
+def outcome(
+    stats: Mapping[str, Any], reason: str, floors: Mapping[str, float], min_articles: int
+) -> dict[str, Any]:
+    """The columns a run's row gets at its end.
+
+    >>> row = outcome({"downloader/request_count": 30, "store/articles_new": 25,
+    ...                "quality/new_with_date": 25, "quality/new_with_issue": 25,
+    ...                "quality/new_with_keywords": 20, "run/article_pages": 26,
+    ...                "validate/dropped/missing_journal": 1, "log_count/ERROR": 1},
+    ...               "finished", quality.DEFAULT_FLOORS, 20)
+    >>> row["status"], row["article_pages"], row["dropped"], row["errors"], row["alarms"]
+    ('degraded', 26, {'missing_journal': 1}, 1, ['authors 0.00 < 0.70'])
+    """
+    snapshot = Snapshot.of(stats)
+    coverage = quality.coverage(stats)
+    alarms = quality.alarms(coverage, snapshot.new, floors, min_articles)
+    return {
+        "finished_at": now(),
+        "status": status_of(reason, alarms),
+        "finish_reason": reason,
+        "requests": int(stats.get("downloader/request_count") or 0),
+        "responses": counted(stats, "downloader/response_status_count/"),
+        "article_pages": int(stats.get("run/article_pages") or 0),
+        "articles_new": snapshot.new,
+        "articles_updated": snapshot.updated,
+        "articles_unchanged": snapshot.unchanged,
+        "dropped": counted(stats, "validate/dropped/"),
+        "errors": snapshot.errors,
+        "coverage": coverage,
+        "alarms": alarms or None,
+    }
+
+
+def is_article_page(request: Request) -> bool:
+    """
+    >>> is_article_page(Request("http://x/page/2018/1120/5108306.shtml"))
+    True
+    >>> is_article_page(Request("http://x/bk/zjrd/201809.html"))
+    False
+    >>> is_article_page(Request("http://x/a?id=7", meta={ARTICLE_PAGE: True}))
+    True
+    """
+    marked = request.meta.get(ARTICLE_PAGE)
+    if marked is not None:
+        return bool(marked)
+    return ARTICLE_PATH.search(urlsplit(request.url).path) is not None
+
+
+@contextmanager
+def sole_writer(database_url: str) -> Iterator[bool]:
+    """Yields whether this process is the only crawl writing the database:
+    it holds the run lock (`scrapy crawl`), or takes it for the block. False
+    when another process holds it, or for a database without a lock file."""
+    path = sqlite_path(database_url)
+    if path is None:
+        yield False
+        return
+    lock = RunLock(path)
+    try:
+        lock.acquire()
+    except Locked as exc:
+        yield exc.pid == os.getpid()
+        return
+    try:
+        yield True
+    finally:
+        lock.release()
+
+
+def interrupt_leftovers(session: Session) -> int:
+    """Mark the rows still `running` as `interrupted`: their process is gone."""
+    result = session.execute(
+        update(CrawlRun).where(CrawlRun.status == "running").values(status="interrupted")
+    )
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+class RunRecorder:
+    """The extension (EXTENSIONS): writes the run's row, counts its article pages."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        settings = crawler.settings
+        self.crawler = crawler
+        self.database_url: str = settings["DATABASE_URL"]
+        self.arguments: dict[str, str] = dict(settings.getdict("SPIDER_ARGUMENTS"))
+        self.floors = quality.floors_from(settings.getdict("QUALITY_FLOORS"))
+        self.min_articles = settings.getint("QUALITY_MIN_ARTICLES", quality.DEFAULT_MIN_ARTICLES)
+        self.engine: Engine | None = None
+        self.run_id: int | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> RunRecorder:
+        recorder = cls(crawler)
+        crawler.signals.connect(recorder.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(recorder.spider_closed, signal=signals.spider_closed)
+        crawler.signals.connect(recorder.response_received, signal=signals.response_received)
+        return recorder
+
+    @property
+    def stats(self) -> Any:
+        assert self.crawler.stats is not None
+        return self.crawler.stats
+
+    def spider_opened(self, spider: Spider) -> None:
+        run = CrawlRun(
+            spider=spider.name,
+            arguments=self.arguments,
+            started_at=now(),
+            status="running",
+            responses={},
+            dropped={},
+        )
+        try:
+            self.engine = open_engine(self.database_url, create=True)
+            with (
+                sole_writer(self.database_url) as sole,
+                Session(self.engine) as session,
+                session.begin(),
+            ):
+                left = interrupt_leftovers(session) if sole else 0
+                session.add(run)
+                session.flush()
+                self.run_id = run.id
+        except (SQLAlchemyError, DatabaseError, OSError) as exc:
+            # The crawl goes on without its record; the store will say more.
+            logger.error("run record: cannot write the run's row: %s", exc)
+            return
+        if left:
+            logger.warning("run record: %d earlier runs left running marked interrupted", left)
+        self.stats.set_value("run/id", self.run_id)
+
+    def response_received(self, request: Request) -> None:
+        if is_article_page(request):
+            self.stats.inc_value("run/article_pages")
+
+    def spider_closed(self, reason: str) -> None:
+        # The pipelines are closed (the last batch stored) before spider_closed.
+        columns = outcome(self.stats.get_stats(), reason, self.floors, self.min_articles)
+        self.stats.set_value("run/status", columns["status"])
+        if columns["status"] == "degraded":
+            logger.error(quality.alarm_line(columns["alarms"], columns["articles_new"]))
+        if self.engine is None:
+            return
+        if self.run_id is None:
+            self.engine.dispose()
+            return
+        # SQL NULL, not JSON `null`, for "no coverage" and "no alarm".
+        values = {name: null() if value is None else value for name, value in columns.items()}
+        try:
+            with Session(self.engine) as session, session.begin():
+                session.execute(update(CrawlRun).where(CrawlRun.id == self.run_id).values(values))
+        except SQLAlchemyError as exc:
+            logger.error("run record: cannot complete run %s: %s", self.run_id, exc)
+        finally:
+            self.engine.dispose()

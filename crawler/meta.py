@@ -1,0 +1,17 @@
+"""The request meta keys the crawl's own components share. Each is set by one
+component and read by others; the name says what the request carries.
+
+- `ARTICLE_PAGE`: the request is for an article page. Set by the spiders on
+  the requests whose responses go to the article parser; read by the page
+  archive (which keeps exactly those pages) and the run record (which counts
+  them).
+- `GAVE_UP`: the reason the retry middleware stopped retrying this request;
+  read by the failure middleware, which records it.
+- `RESUME_NODE`, `RESUME_PARENT`: the resumable scheduler's bookkeeping (the
+  request's own key, and the key of the request that yielded it).
+"""
+
+ARTICLE_PAGE = "article_page"
+GAVE_UP = "retry_gave_up"
+RESUME_NODE = "resume_node"
+RESUME_PARENT = "resume_parent"

@@ -1,0 +1,1 @@
+"""Spider middlewares: the page archive."""

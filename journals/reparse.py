@@ -1,0 +1,242 @@
+"""Reparsing: the archived article pages (crawler/spidermiddlewares/pagearchive.py) run again through
+the configured ARTICLE_PARSER and the crawl's own clean, validate and store
+steps, with no network, so that a parser fix reaches the whole archive
+(which pages: journals/pageselect.py).
+
+Each page is rebuilt as the Scrapy response it came as and handled as the
+spider and the pipelines handle a fresh one: CleanPipeline and
+ValidatePipeline themselves (counting into stats of their own), then the
+store's Writer, a transaction a batch of pages. With `jobs`, pages are
+extracted in that many processes and still written in page order, so the
+outcome is that of one process.
+
+The counts are those of a crawl's store (`new`, `updated`, `unchanged`, per
+page): a page whose copy is worse than the stored one (more degrading flags)
+is `unchanged`, as in a crawl. What a reparse writes carries the page's
+fetch time, not the reparse's: only `updated_at` says when it was rewritten.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from itemadapter import ItemAdapter
+from scrapy import Spider
+from scrapy.crawler import Crawler
+from scrapy.exceptions import DropItem
+from scrapy.settings import BaseSettings
+from scrapy.statscollectors import MemoryStatsCollector
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
+
+from crawler import sites
+from crawler.spidermiddlewares.pagearchive import page_response
+from pipelines.clean import CleanPipeline
+from pipelines.db import models
+from pipelines.db.database import Writer
+from pipelines.validate import ValidatePipeline
+
+logger = logging.getLogger(__name__)
+
+DROPPED = "validate/dropped/"  # ValidatePipeline's counters, one per reason
+
+
+@dataclass
+class Tally:
+    """What a reparse did, per page."""
+
+    pages: int = 0
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    dropped: int = 0
+    reasons: Counter[str] = field(default_factory=Counter)  # why pages were dropped
+
+    def counts(self) -> str:
+        """
+        >>> Tally(5, 0, 2, 2, 1, Counter({"missing_journal": 1})).counts()
+        '2 articles changed, 2 unchanged, 0 new, 1 dropped (missing_journal 1)'
+        """
+        why = ", ".join(f"{reason} {n}" for reason, n in sorted(self.reasons.items()))
+        return (
+            f"{self.updated:,} articles changed, {self.unchanged:,} unchanged, "
+            f"{self.new:,} new, {self.dropped:,} dropped" + (f" ({why})" if why else "")
+        )
+
+    def summary(self, seconds: float) -> str:
+        """
+        >>> Tally(200, 0, 0, 200).summary(4.0)[:60]
+        'reparsed 200 pages in 4.0 s (50.0 pages/s, 20.0 ms a page): '
+        """
+        rate = self.pages / seconds if seconds > 0 else 0.0
+        per_page = seconds * 1000 / self.pages if self.pages else 0.0
+        return (
+            f"reparsed {self.pages:,} pages in {seconds:.1f} s ({rate:.1f} pages/s, "
+            f"{per_page:.1f} ms a page): {self.counts()}"
+        )
+
+    def progress(self, total: int, seconds: float) -> str:
+        """
+        >>> Tally(100, 0, 3, 97).progress(400, 2.0)[:52]
+        'reparse: 100 of 400 pages (50.0 pages/s, 2s elapsed)'
+        """
+        rate = self.pages / seconds if seconds > 0 else 0.0
+        return (
+            f"reparse: {self.pages:,} of {total:,} pages ({rate:.1f} pages/s, "
+            f"{seconds:.0f}s elapsed), {self.counts()}"
+        )
+
+
+class PageWriter(Writer):
+    """The store's Writer, except that a source was last seen when its page
+    was fetched, not when it was reparsed."""
+
+    fetched_at = ""
+
+    def _add_source(self, article: models.Article, url: str, host: str, now: str) -> None:
+        super()._add_source(article, url, host, self.fetched_at or now)
+
+
+def batches(ids: Sequence[int], size: int) -> Iterator[Sequence[int]]:
+    """
+    >>> [list(b) for b in batches([1, 2, 3, 4, 5], 2)]
+    [[1, 2], [3, 4], [5]]
+    """
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """A page's article as the store receives it, or None and why not."""
+
+    record: dict[str, Any] | None
+    reasons: tuple[str, ...] = ()
+
+
+class Extractor:
+    """What a crawl does to an article page before the store: the configured
+    parser, then CleanPipeline and ValidatePipeline themselves."""
+
+    def __init__(self, settings: BaseSettings) -> None:
+        self.parse = sites.article_parser(settings)
+        # Never crawls: it gives the pipelines the stats they count into.
+        crawler = Crawler(Spider, settings)
+        crawler.stats = MemoryStatsCollector(crawler)
+        self.stats = crawler.stats
+        self.clean = CleanPipeline()
+        self.validate = ValidatePipeline.from_crawler(crawler)
+
+    def __call__(self, page: models.Page) -> Extracted:
+        try:
+            article = self.parse(page_response(page))
+        except sites.NotAnArticle:
+            return Extracted(None, ("not_an_article",))
+        except Exception as exc:  # a broken parser: name the page, go on
+            logger.warning("reparse: the parser failed on %s: %r", page.url, exc)
+            return Extracted(None, ("parser_error",))
+        article.toc_count = page.toc_count
+        article.fetched_at = page.fetched_at
+        self.clean.process_item(article)
+        before = self._dropped()
+        try:
+            self.validate.process_item(article)
+        except DropItem:
+            return Extracted(None, tuple((self._dropped() - before).elements()))
+        return Extracted(ItemAdapter(article).asdict())
+
+    def _dropped(self) -> Counter[str]:
+        return Counter(
+            {
+                key.removeprefix(DROPPED): value
+                for key, value in self.stats.get_stats().items()
+                if key.startswith(DROPPED)
+            }
+        )
+
+
+# In each worker process of a parallel reparse: its own Extractor.
+_worker: Extractor | None = None
+_PAGE_FIELDS = ("url", "status", "headers", "body", "compression", "fetched_at", "toc_count")
+
+
+def _start_worker(settings: BaseSettings) -> None:
+    global _worker
+    _worker = Extractor(settings)
+
+
+def _extract_in_worker(fields: dict[str, Any]) -> Extracted:
+    assert _worker is not None
+    return _worker(models.Page(**fields))
+
+
+class Reparser:
+    """Extracts stored pages again (in `jobs` processes) and writes what they
+    give in page order, a transaction a batch, as the crawl's store does."""
+
+    def __init__(
+        self, engine: Engine, settings: BaseSettings, batch_size: int = 100, jobs: int = 1
+    ) -> None:
+        self.engine = engine
+        self.settings = settings
+        self.batch_size = batch_size
+        self.jobs = jobs
+
+    def run(
+        self, page_ids: Sequence[int], progress: Callable[[Tally], None] | None = None
+    ) -> Tally:
+        tally = Tally()
+        with ExitStack() as stack:
+            extract = self._extractor(stack)
+            for batch in batches(page_ids, self.batch_size):
+                now = datetime.now(UTC).isoformat(timespec="seconds")
+                with Session(self.engine) as session, session.begin():
+                    writer = PageWriter(session)
+                    query = select(models.Page).where(models.Page.id.in_(batch))
+                    pages = list(session.scalars(query.order_by(models.Page.id)))
+                    for page, extracted in zip(pages, extract(pages), strict=True):
+                        self.store(page, extracted, writer, now, tally)
+                        session.flush()
+                        if progress is not None:
+                            progress(tally)
+        return tally
+
+    def _extractor(self, stack: ExitStack) -> Callable[[list[models.Page]], Iterable[Extracted]]:
+        if self.jobs <= 1:
+            extractor = Extractor(self.settings)
+            return lambda pages: map(extractor, pages)
+        # No database connection is to be forked into the workers: close the
+        # pooled ones, and start the workers (all at once: fork) before any opens.
+        self.engine.dispose()
+        pool = stack.enter_context(
+            ProcessPoolExecutor(self.jobs, initializer=_start_worker, initargs=(self.settings,))
+        )
+        pool.submit(int).result()
+
+        def extract(pages: list[models.Page]) -> Iterable[Extracted]:
+            fields = [{name: getattr(page, name) for name in _PAGE_FIELDS} for page in pages]
+            return pool.map(
+                _extract_in_worker, fields, chunksize=max(1, len(fields) // (4 * self.jobs))
+            )
+
+        return extract
+
+    @staticmethod
+    def store(
+        page: models.Page, extracted: Extracted, writer: PageWriter, now: str, tally: Tally
+    ) -> None:
+        tally.pages += 1
+        if extracted.record is None:
+            tally.dropped += 1
+            tally.reasons.update(extracted.reasons)
+            return
+        writer.fetched_at = page.fetched_at
+        outcome = writer.write(extracted.record, now)
+        setattr(tally, outcome, getattr(tally, outcome) + 1)

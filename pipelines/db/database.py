@@ -1,0 +1,223 @@
+"""Opening the database, and writing articles into it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+from sqlalchemy.orm import Session
+
+from pipelines.db import migrate, models
+from pipelines.db.catalogue import catalogue
+from pipelines.db.identity import fingerprint, id_from_fingerprint
+
+DEFAULT_DATABASE_URL = "sqlite:///data/articles.db"
+# A copy carrying these flags is a worse copy than one without them.
+DEGRADING_FLAGS = frozenset({"garbled", "converted_t2s", "pinyin_removed", "spam_removed"})
+
+
+class DatabaseError(Exception):
+    """The database URL is malformed or names no database."""
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file of a SQLite URL; None for other databases or in-memory SQLite.
+
+    >>> sqlite_path("sqlite:////tmp/x.db")
+    PosixPath('/tmp/x.db')
+    >>> sqlite_path("sqlite://") is None
+    True
+    """
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise DatabaseError(f"not a database URL: {url!r}") from exc
+    if not parsed.drivername.startswith("sqlite") or parsed.database in (None, "", ":memory:"):
+        return None
+    return Path(parsed.database)
+
+
+def occurrences(text: str | bytes | None, term: str | None) -> int:
+    """How often `term` occurs in `text` (SQL function `occurrences`), ASCII
+    letters matched in either case, as SQLite's LIKE and the trigram index do.
+    Given as bytes (`CAST(body AS BLOB)`), the text is counted as UTF-8
+    without decoding it, which is faster.
+
+    >>> occurrences("民情；体察民情", "民情"), occurrences("AI与ai", "Ai"), occurrences(None, "x")
+    (2, 2, 0)
+    >>> occurrences("民情；体察民情".encode(), "民情"), occurrences("AI与ai".encode(), "Ai")
+    (2, 2)
+    """
+    if not text or not term:
+        return 0
+    fold = any(ch.isascii() and ch.isalpha() for ch in term)
+    if isinstance(text, bytes):
+        needle = term.encode("utf-8")
+        return text.lower().count(needle.lower()) if fold else text.count(needle)
+    return text.lower().count(term.lower()) if fold else text.count(term)
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.create_function("occurrences", 2, occurrences, deterministic=True)
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()
+
+
+def open_engine(url: str, *, create: bool = False) -> Engine:
+    """An engine for `url`, its schema migrated to the newest revision; SQLite
+    runs in WAL mode. With `create`, a missing SQLite file (and its folder) is
+    made; without it, a missing file is an error."""
+    path = sqlite_path(url)
+    if path is not None:
+        if create:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        elif not path.exists():
+            raise DatabaseError(f"no database at {path}")
+    try:
+        engine = create_engine(url)
+    except (ArgumentError, ImportError) as exc:
+        raise DatabaseError(f"cannot open database URL {url!r}: {exc}") from exc
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    migrate.upgrade(engine)
+    return engine
+
+
+class Writer:
+    """Writes article items within one session, reusing journals, issues,
+    authors and keywords already looked up in it."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self._cache: dict[tuple[type, Any], Any] = {}
+
+    def _get_or_create(self, model: type, key: Any, **values: Any) -> Any:
+        if (model, key) in self._cache:
+            return self._cache[model, key]
+        row = self.session.scalars(select(model).filter_by(**values)).first()
+        if row is None:
+            row = model(**values)
+            self.session.add(row)
+        self._cache[model, key] = row
+        return row
+
+    def journal(self, name: str) -> models.Journal:
+        row = self._get_or_create(models.Journal, name, name=name)
+        if row.id is None and (entry := catalogue().get(name)):
+            row.province, row.level, row.fx361_code = entry.province, entry.level, entry.fx361_code
+        return row
+
+    def issue(
+        self, journal: models.Journal, year: int, issue: str, label: str | None
+    ) -> models.Issue:
+        row = self._get_or_create(
+            models.Issue, (journal.name, year, issue), journal=journal, year=year, issue=issue
+        )
+        row.label = row.label or label
+        return row
+
+    def write(self, item: dict[str, Any], now: str) -> str:
+        """Insert or update one article; returns `new`, `updated` or `unchanged`.
+
+        The copy is matched to a stored article by its article number, else
+        by its text. A copy with more degrading flags than the stored one adds
+        its URL to the sources but does not replace the stored text.
+        """
+        digest = fingerprint(item["title"], item["body"])
+        article = (
+            self.session.get(models.Article, item["article_id"]) if item.get("article_id") else None
+        )
+        if article is None and (known := self.session.get(models.Fingerprint, digest)):
+            article = known.article
+        outcome = "new"
+        if article is not None:
+            stored_bad = len(DEGRADING_FLAGS.intersection(article.flags))
+            new_bad = len(DEGRADING_FLAGS.intersection(item["flags"]))
+            if new_bad > stored_bad:
+                outcome = "unchanged"
+            elif _same(article, item):
+                outcome = "unchanged"
+                article.fetched_at = item.get("fetched_at") or now
+            else:
+                outcome = "updated"
+        if outcome != "unchanged":
+            if article is None:
+                article = models.Article(id=item.get("article_id") or id_from_fingerprint(digest))
+            self._fill(article, item, now)
+            self.session.add(article)
+        if self.session.get(models.Fingerprint, digest) is None:
+            self.session.add(models.Fingerprint(digest=digest, article=article))
+        self._add_source(article, item["url"], item["source_host"], now)
+        if item.get("toc_count") is not None and item.get("year") and item.get("issue"):
+            journal = self.journal(item["journal"])
+            issue = self.issue(journal, item["year"], item["issue"], item.get("issue_label"))
+            issue.toc_count = item["toc_count"]
+        return outcome
+
+    def _fill(self, article: models.Article, item: dict[str, Any], now: str) -> None:
+        journal = self.journal(item["journal"])
+        article.title = item["title"]
+        article.date = item.get("date")
+        article.time = item.get("time")
+        article.journal = journal
+        article.issue = (
+            self.issue(journal, item["year"], item["issue"], item.get("issue_label"))
+            if item.get("year") and item.get("issue")
+            else None
+        )
+        article.body = item["body"]
+        article.flags = sorted(item.get("flags") or [])
+        article.url = item["url"]
+        article.source_host = item["source_host"]
+        article.fetched_at = item.get("fetched_at") or now
+        article.updated_at = now
+        article.author_links = [
+            models.ArticleAuthor(
+                position=n, author=self._get_or_create(models.Author, name, name=name)
+            )
+            for n, name in enumerate(item.get("authors") or [])
+        ]
+        article.keyword_links = [
+            models.ArticleKeyword(
+                position=n, keyword=self._get_or_create(models.Keyword, word, word=word)
+            )
+            for n, word in enumerate(item.get("keywords") or [])
+        ]
+
+    def _add_source(self, article: models.Article, url: str, host: str, now: str) -> None:
+        for source in article.sources:
+            if source.url == url:
+                source.last_seen = now
+                return
+        source = (
+            self._cache.get((models.Source, url))
+            or self.session.scalars(select(models.Source).filter_by(url=url)).first()
+        )
+        if source is None:
+            source = models.Source(url=url, host=host, first_seen=now)
+            article.sources.append(source)
+        self._cache[models.Source, url] = source
+        source.last_seen = now
+
+
+def _same(article: models.Article, item: dict[str, Any]) -> bool:
+    issue = article.issue
+    return (
+        article.title == item["title"]
+        and article.body == item["body"]
+        and article.date == item.get("date")
+        and article.time == item.get("time")
+        and article.journal.name == item["journal"]
+        and (issue.year if issue else None) == item.get("year")
+        and (issue.issue if issue else None) == item.get("issue")
+        and article.authors == list(item.get("authors") or [])
+        and article.keywords == list(item.get("keywords") or [])
+        and sorted(article.flags) == sorted(item.get("flags") or [])
+    )

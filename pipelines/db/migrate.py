@@ -1,0 +1,102 @@
+"""Schema migrations (Alembic, in `pipelines/db/migrations/`), run in place.
+
+A database made before migrations existed (the first version's tables, no
+`alembic_version`) is recognised and stamped with the first revision, then
+upgraded like any other."""
+
+from __future__ import annotations
+
+import atexit
+import logging
+import shutil
+import tempfile
+from functools import cache
+from importlib.resources import files
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, inspect
+
+logger = logging.getLogger(__name__)
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+FIRST_REVISION = "0001"
+# Made by migrations only, no model of theirs: the full-text index and its shadow tables.
+UNMODELLED_PREFIX = "articles_fts"
+
+
+def modelled(name: str | None, type_: str, _parents: object = None) -> bool:
+    """Whether autogenerate should compare this object with the models.
+
+    >>> modelled("articles", "table"), modelled("articles_fts_docsize", "table")
+    (True, False)
+    """
+    return not (type_ == "table" and (name or "").startswith(UNMODELLED_PREFIX))
+
+
+def copy_tree(source: Traversable, target: Path) -> None:
+    """Copy a package folder (in a zip or not) to `target`, without caches.
+
+    >>> with tempfile.TemporaryDirectory() as scratch:
+    ...     target = Path(scratch) / "migrations"
+    ...     copy_tree(files("pipelines.db.migrations"), target)
+    ...     (target / "env.py").is_file(), (target / "versions" / "__pycache__").exists()
+    (True, False)
+    """
+    target.mkdir(parents=True, exist_ok=True)
+    for entry in source.iterdir():
+        if entry.name == "__pycache__":
+            continue
+        if entry.is_dir():
+            copy_tree(entry, target / entry.name)
+        else:
+            (target / entry.name).write_bytes(entry.read_bytes())
+
+
+@cache
+def script_location() -> Path:
+    """The migration scripts' folder. Run from a zipped egg (as scrapyd runs a
+    deployed project) there is none, and Alembic reads only folders: the
+    scripts are copied out once per process, to a folder removed at exit."""
+    if MIGRATIONS.is_dir():
+        return MIGRATIONS
+    scratch = Path(tempfile.mkdtemp(prefix="journals-migrations-"))
+    atexit.register(shutil.rmtree, scratch, ignore_errors=True)
+    copy_tree(files("pipelines.db.migrations"), scratch / "migrations")
+    logger.info("running from an egg: migration scripts copied to %s", scratch / "migrations")
+    return scratch / "migrations"
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    """Alembic's configuration without an alembic.ini; migrations run on `connection`."""
+    config = Config()
+    config.set_main_option("script_location", str(script_location()))
+    config.attributes["connection"] = connection
+    return config
+
+
+def head() -> str:
+    """The newest revision."""
+    revision = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert revision is not None
+    return revision
+
+
+def current(connection: Connection) -> str | None:
+    """The revision the database is at; None for an empty or pre-migration database."""
+    return MigrationContext.configure(connection).get_current_revision()
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Bring the database to `revision` (default: the newest)."""
+    with engine.begin() as connection:
+        if revision == "head" and current(connection) == head():
+            return
+        tables = set(inspect(connection).get_table_names())
+        config = alembic_config(connection)
+        if "articles" in tables and "alembic_version" not in tables:
+            command.stamp(config, FIRST_REVISION)
+        command.upgrade(config, revision)

@@ -1,0 +1,92 @@
+"""Rows of the table `pages`: every article page a crawl fetched, as it came.
+
+The body is the one Scrapy handed the spider (after HTTP decompression),
+zlib-compressed; headers are kept as latin-1 text, so bytes round-trip
+exactly. Rows are upserted by URL: the latest fetch wins. The crawl's page
+archive (crawler/spidermiddlewares/pagearchive.py) writes them; `journals
+reparse` reads them back.
+"""
+
+from __future__ import annotations
+
+import zlib
+from typing import Any
+
+from scrapy.http import Headers, Response
+from sqlalchemy import delete, insert
+from sqlalchemy.orm import Session
+
+from pipelines.db import models
+
+COMPRESSION = "zlib"
+_UPDATED = ("status", "headers", "body", "compression", "fetched_at", "run_id", "toc_count")
+
+
+def headers_text(headers: Headers) -> dict[str, list[str]]:
+    """Response headers as JSON-ready text; latin-1, so any byte survives.
+
+    >>> headers_text(Headers({"Content-Type": "text/html; charset=utf-8"}))
+    {'Content-Type': ['text/html; charset=utf-8']}
+    """
+    return {
+        name.decode("latin-1"): [value.decode("latin-1") for value in values]
+        for name, values in headers.items()
+    }
+
+
+def page_row(
+    response: Response, fetched_at: str, run_id: int | None, toc_count: int | None
+) -> dict[str, Any]:
+    """The `pages` row of a response."""
+    return {
+        "url": response.url,
+        "status": response.status,
+        "headers": headers_text(response.headers),
+        "body": zlib.compress(response.body),
+        "compression": COMPRESSION,
+        "fetched_at": fetched_at,
+        "run_id": run_id,
+        "toc_count": toc_count,
+    }
+
+
+def stored_headers(page: models.Page) -> Headers:
+    """A stored page's headers, as bytes again."""
+    return Headers(
+        {
+            name.encode("latin-1"): [value.encode("latin-1") for value in values]
+            for name, values in page.headers.items()
+        }
+    )
+
+
+def stored_body(page: models.Page) -> bytes:
+    """A stored page's body, decompressed.
+
+    >>> row = page_row(Response("http://x/a", body=b"<p>"), "2026-01-01", None, None)
+    >>> stored_body(models.Page(**row))
+    b'<p>'
+    """
+    if page.compression != COMPRESSION:
+        raise ValueError(f"{page.url}: unknown compression {page.compression!r}")
+    return zlib.decompress(page.body)
+
+
+def upsert_pages(session: Session, rows: list[dict[str, Any]]) -> None:
+    """Insert the rows, replacing any stored row of the same URL."""
+    dialect = session.get_bind().dialect.name
+    if dialect in ("sqlite", "postgresql"):
+        if dialect == "sqlite":
+            from sqlalchemy.dialects.sqlite import insert as dialect_insert
+        else:
+            from sqlalchemy.dialects.postgresql import insert as dialect_insert
+        statement = dialect_insert(models.Page)
+        statement = statement.on_conflict_do_update(
+            index_elements=[models.Page.url],
+            set_={name: statement.excluded[name] for name in _UPDATED},
+        )
+        session.execute(statement, rows)
+    else:  # any other database: the same in two statements
+        urls = [row["url"] for row in rows]
+        session.execute(delete(models.Page).where(models.Page.url.in_(urls)))
+        session.execute(insert(models.Page), rows)

@@ -1,0 +1,252 @@
+"""Every table and column of the database, described in plain language: the
+source of `docs/schema.md` and of the web view's descriptions (a test keeps
+them in step with the migrated schema)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    description: str
+    columns: dict[str, str] = field(default_factory=dict)
+
+
+TABLES = (
+    Table(
+        "journals",
+        "One row per journal, by the name it is printed under.",
+        {
+            "id": "Row number.",
+            "name": "The journal's name, e.g. 上海人大月刊.",
+            "province": "Province-level division of the congress that publishes it "
+            "(上海, 浙江, …), from the catalogue data/journals.csv; empty where unknown.",
+            "level": "`provincial` (a province's congress) or `city` (a city's); "
+            "from the catalogue, empty where unknown.",
+            "fx361_code": "The journal's code on fx361.com (`zjrd` in /bk/zjrd/), where known.",
+        },
+    ),
+    Table(
+        "issues",
+        "One issue of a journal, as labelled: year 2018, issue `9`, `Z1` or `1-2`.",
+        {
+            "id": "Row number.",
+            "journal_id": "The journal (journals.id).",
+            "year": "The issue's year.",
+            "issue": "The issue number as printed: `9`, `Z1` (a combined issue), `1-2`.",
+            "label": "The label as the site printed it, e.g. 2018年9期.",
+            "toc_count": "How many articles the issue's table of contents lists; "
+            "empty where the issue page was not read.",
+        },
+    ),
+    Table(
+        "articles",
+        "One article, however many copies of it were found.",
+        {
+            "id": "The aggregator's article number (negative: an article found only "
+            "on copy sites, numbered from its text).",
+            "title": "The title, cleaned and normalised.",
+            "date": "The aggregator's posting date, YYYY-MM-DD (not the issue's date).",
+            "time": "The posting time, HH:MM:SS, where the page shows one.",
+            "journal_id": "The journal (journals.id).",
+            "issue_id": "The issue (issues.id); empty where the page names none.",
+            "body": "The text: paragraphs and section headings one per line.",
+            "flags": "JSON list of what cleaning did: spam_removed, pinyin_removed, "
+            "converted_t2s, garbled, keywords_uncertain.",
+            "url": "The URL of the copy whose text is stored.",
+            "source_host": "The host of that copy.",
+            "fetched_at": "When the stored copy was last fetched (UTC, ISO 8601).",
+            "updated_at": "When the stored record last changed (UTC, ISO 8601).",
+        },
+    ),
+    Table(
+        "authors",
+        "One row per author name.",
+        {"id": "Row number.", "name": "The name, without roles or affiliations."},
+    ),
+    Table(
+        "article_authors",
+        "Each article's authors in byline order.",
+        {
+            "article_id": "The article (articles.id).",
+            "position": "Place in the byline, from 0.",
+            "author_id": "The author (authors.id).",
+        },
+    ),
+    Table(
+        "keywords",
+        "One row per keyword.",
+        {"id": "Row number.", "word": "The keyword."},
+    ),
+    Table(
+        "article_keywords",
+        "Each article's keywords in the order of its keyword line.",
+        {
+            "article_id": "The article (articles.id).",
+            "position": "Place in the keyword line, from 0.",
+            "keyword_id": "The keyword (keywords.id).",
+        },
+    ),
+    Table(
+        "sources",
+        "Every URL an article was seen at: the aggregator's desktop and mobile pages, copy sites.",
+        {
+            "id": "Row number.",
+            "article_id": "The article (articles.id).",
+            "url": "The URL.",
+            "host": "Its host.",
+            "first_seen": "When it was first fetched (UTC, ISO 8601).",
+            "last_seen": "When it was last fetched (UTC, ISO 8601).",
+        },
+    ),
+    Table(
+        "failures",
+        "Every URL the crawl learned of but could not store: a page that kept "
+        "failing, was too big, or was an anti-bot page. A row is deleted when its "
+        "URL is stored; `journals failed` lists them, `journals retry` tries them again.",
+        {
+            "id": "Row number.",
+            "url": "The URL requested.",
+            "host": "Its host.",
+            "spider": "The spider whose run last failed it (fx361, article).",
+            "last_status": "The HTTP status of the last attempt; empty where no response came.",
+            "reason": "Why the last run gave up, e.g. `500 Internal Server Error`, "
+            "`DownloadTimeoutError`, `anti-bot page (captcha)`.",
+            "attempts": "Requests made for it over all runs, retries included.",
+            "first_failed": "When it first failed for good (UTC, ISO 8601).",
+            "last_failed": "When it last failed for good (UTC, ISO 8601).",
+        },
+    ),
+    Table(
+        "crawl_runs",
+        "One row per crawl: spider, arguments, when it ran, how it ended, what it "
+        "fetched and what it stored. `journals runs` lists them.",
+        {
+            "id": "Row number.",
+            "spider": "The spider (fx361, article).",
+            "arguments": "JSON object of its `-a` arguments.",
+            "started_at": "When it started (UTC, ISO 8601).",
+            "finished_at": "When it ended (UTC, ISO 8601); empty while running or "
+            "if the process was killed.",
+            "status": "How it ended: `finished`, `interrupted` (stopped before the end, "
+            "by a signal or a kill), `failed`, `degraded` (field coverage below its "
+            "floors), `blocked` (too many anti-bot pages); `running` while it runs.",
+            "finish_reason": "Scrapy's reason for closing the spider, e.g. `finished`, `shutdown`.",
+            "requests": "Requests sent, retries included.",
+            "responses": "JSON object: responses received by HTTP status.",
+            "article_pages": "Article pages fetched.",
+            "articles_new": "Articles stored for the first time.",
+            "articles_updated": "Stored articles whose record changed.",
+            "articles_unchanged": "Stored articles fetched again, unchanged.",
+            "dropped": "JSON object: items dropped, by reason.",
+            "errors": "Errors logged and downloads that failed.",
+            "coverage": "JSON object: share of the run's new articles with each field "
+            "(authors, keywords, date, issue); empty when none were new.",
+            "alarms": "JSON list: the coverage floors the run fell below.",
+        },
+    ),
+    Table(
+        "pages",
+        "Every fetched article page as it came, compressed (the latest fetch of "
+        "each URL), so that `journals reparse` extracts the archive again without "
+        "the network. The setting STORE_PAGES=False turns it off.",
+        {
+            "id": "Row number.",
+            "url": "The URL fetched.",
+            "status": "The HTTP status.",
+            "headers": "JSON object: the response headers, each a list of values.",
+            "body": "The response body as received, compressed.",
+            "compression": "How the body is compressed (`zlib`).",
+            "fetched_at": "When it was fetched (UTC, ISO 8601).",
+            "run_id": "The crawl that fetched it (crawl_runs.id).",
+            "toc_count": "How many articles the issue's table of contents listed "
+            "when the page was fetched; empty for pages not reached from one.",
+        },
+    ),
+    Table(
+        "fingerprints",
+        "Digests of articles' text, so that a copy without or with another "
+        "article number is recognised as the same article.",
+        {
+            "digest": "SHA-1 of the Chinese characters of the title and the body's first 80.",
+            "article_id": "The article (articles.id).",
+        },
+    ),
+    Table(
+        "issue_counts",
+        "View: each issue with how many articles its table of contents lists "
+        "and how many are stored.",
+        {
+            "issue_id": "The issue (issues.id).",
+            "journal": "The journal's name.",
+            "year": "The issue's year.",
+            "issue": "The issue number as printed.",
+            "label": "The label as printed.",
+            "toc_count": "Articles the table of contents lists; empty where unknown.",
+            "stored": "Articles of the issue in the database.",
+        },
+    ),
+    Table(
+        "article_list",
+        "View: one row per article with its journal, province, year, issue, "
+        "authors and keywords, for browsing and faceting.",
+        {
+            "id": "The article (articles.id).",
+            "title": "The title.",
+            "journal": "The journal's name.",
+            "province": "The journal's province, where known.",
+            "level": "The journal's level (provincial, city), where known.",
+            "year": "The issue's year.",
+            "issue": "The issue number as printed.",
+            "issue_label": "The issue's label as printed.",
+            "date": "The posting date, YYYY-MM-DD.",
+            "authors": "JSON list of the authors in byline order.",
+            "keywords": "JSON list of the keywords in order.",
+            "url": "The URL of the stored copy.",
+        },
+    ),
+    Table(
+        "articles_fts",
+        "Full-text index (SQLite FTS5, trigram tokenizer) of each article's title, "
+        "body and keywords; rowid is the article's id. Kept in step with the "
+        "articles by triggers. Each value ends with two line breaks, so that every "
+        "occurrence of a one- or two-character word begins a trigram.",
+        {
+            "title": "The article's title.",
+            "body": "The article's body.",
+            "keywords": "The article's keywords in order, joined with ；.",
+        },
+    ),
+    Table(
+        "articles_fts_vocab",
+        "The trigrams of the full-text index (FTS5 vocabulary table): how a word "
+        "of one or two characters is looked up.",
+        {
+            "term": "A trigram, case folded.",
+            "doc": "Articles it occurs in.",
+            "cnt": "Its occurrences.",
+        },
+    ),
+    Table(
+        "alembic_version",
+        "The schema revision the database is at (Alembic).",
+        {"version_num": "The revision."},
+    ),
+)
+
+
+def markdown() -> str:
+    """The tables and columns as Markdown (docs/schema.md)."""
+    lines = [
+        "# The database, table by table",
+        "",
+        "Generated from `pipelines/db/schema.py`; a test keeps the two in step.",
+        "The schema is made and upgraded by the migrations in `pipelines/db/migrations/`.",
+    ]
+    for table in TABLES:
+        lines += ["", f"## `{table.name}`", "", table.description, ""]
+        lines += ["| column | what |", "|---|---|"]
+        lines += [f"| `{name}` | {text} |" for name, text in table.columns.items()]
+    return "\n".join(lines) + "\n"
