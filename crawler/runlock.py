@@ -24,11 +24,6 @@ import fcntl
 import os
 from pathlib import Path
 
-# sysexits.h EX_TEMPFAIL: cron and systemd can tell it from a failed crawl (1)
-# and a bad argument (2).
-LOCKED_EXIT = 75
-
-
 class Locked(Exception):
     """Another process holds the database's lock."""
 

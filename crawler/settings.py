@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import os
 
+from crawler.extensions.quality import DEFAULT_FLOORS, DEFAULT_MIN_ARTICLES
+from pipelines.db.database import DEFAULT_DATABASE_URL
+
 BOT_NAME = "journals"
 SPIDER_MODULES = ["crawler.spiders"]
 NEWSPIDER_MODULE = "crawler.spiders"
@@ -12,7 +15,7 @@ COMMANDS_MODULE = "crawler.commands"
 LOG_FORMATTER = "crawler.logformatter.LogFormatter"
 
 # Where articles are stored (any SQLAlchemy URL; SQLite by default).
-DATABASE_URL = os.environ.get("DATABASE_URL", "sqlite:///data/articles.db")
+DATABASE_URL = os.environ.get("DATABASE_URL", DEFAULT_DATABASE_URL)
 # Articles written per transaction.
 STORE_BATCH_SIZE = 50
 # Keep every article page fetched, compressed, in the table `pages`, so that
@@ -100,8 +103,8 @@ PROGRESS_INTERVAL = 60.0
 # 0.91, keywords 0.82, date and issue 1.0), so only a real loss trips them;
 # runs with fewer new articles than QUALITY_MIN_ARTICLES are not judged.
 # With -s, give JSON: -s 'QUALITY_FLOORS={"keywords": 0.5}' (other fields keep theirs).
-QUALITY_FLOORS = {"authors": 0.7, "keywords": 0.6, "date": 0.95, "issue": 0.9}
-QUALITY_MIN_ARTICLES = 20
+QUALITY_FLOORS = DEFAULT_FLOORS
+QUALITY_MIN_ARTICLES = DEFAULT_MIN_ARTICLES
 
 # Archive runs: with `-s JOBDIR=data/jobs/<name>` a run stopped in any way, even
 # by SIGKILL, and started again with the same command ends with every article

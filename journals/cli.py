@@ -328,7 +328,8 @@ def cmd_reparse(args: argparse.Namespace) -> int:
     from sqlalchemy import func, select
 
     from crawler import sites
-    from crawler.runlock import LOCKED_EXIT, Locked, RunLock
+    from crawler.exitstatus import ExitStatus
+    from crawler.runlock import Locked, RunLock
     from journals.pageselect import selected_pages
     from journals.reparse import Reparser, Tally
     from pipelines.db import models
@@ -356,7 +357,7 @@ def cmd_reparse(args: argparse.Namespace) -> int:
             lock.acquire()
     except Locked as exc:
         print(f"journals reparse: {exc}", file=sys.stderr)
-        return LOCKED_EXIT
+        return ExitStatus.LOCKED
     try:
         engine = open_engine(url)
         with Session(engine) as session:

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from conftest import CrawlResult, run_crawl
 
-from crawler.commands.crawl import DEGRADED_EXIT
+from crawler.exitstatus import ExitStatus
 from crawler.extensions.quality import DEFAULT_FLOORS, alarms, coverage, floors_from
 from crawler.settings import QUALITY_FLOORS, QUALITY_MIN_ARTICLES
 from journals.samplesite.corpus import build_corpus
@@ -45,7 +45,8 @@ def last_run(db: Path) -> dict[str, Any]:
 
 
 def test_the_settings_are_the_documented_defaults() -> None:
-    assert QUALITY_FLOORS == DEFAULT_FLOORS
+    assert QUALITY_FLOORS is DEFAULT_FLOORS
+    assert DEFAULT_FLOORS == {"authors": 0.7, "keywords": 0.6, "date": 0.95, "issue": 0.9}
     assert QUALITY_MIN_ARTICLES == 20
 
 
@@ -54,7 +55,7 @@ def test_a_broken_parser_makes_a_degraded_run(sample_site: SampleSite, tmp_path:
     assert articles_of(journal) >= QUALITY_MIN_ARTICLES  # enough to judge
 
     broken = crawl(sample_site, tmp_path / "broken.db", journal, "-s", f"ARTICLE_PARSER={BROKEN}")
-    assert broken.returncode == DEGRADED_EXIT == 3, broken.log[-3000:]
+    assert broken.returncode == ExitStatus.DEGRADED == 3, broken.log[-3000:]
     row = last_run(tmp_path / "broken.db")
     assert row["status"] == "degraded" and row["finish_reason"] == "finished"
     assert row["articles_new"] == articles_of(journal)
@@ -114,7 +115,7 @@ def test_floors_given_with_s_are_json(sample_site: SampleSite, tmp_path: Path) -
         "-s",
         "QUALITY_MIN_ARTICLES=5",
     )
-    assert result.returncode == DEGRADED_EXIT, result.log[-3000:]
+    assert result.returncode == ExitStatus.DEGRADED, result.log[-3000:]
     row = last_run(db)
     assert row["status"] == "degraded"
     assert [alarm.split()[0] for alarm in row["alarms"]] == ["authors"]

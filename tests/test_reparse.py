@@ -22,7 +22,8 @@ from scrapy.http import HtmlResponse
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from crawler.runlock import LOCKED_EXIT, RunLock
+from crawler.exitstatus import ExitStatus
+from crawler.runlock import RunLock
 from crawler.spidermiddlewares.pagearchive import page_response
 from journals.export import records
 from journals.filters import Filters
@@ -275,5 +276,5 @@ def test_a_missing_database_is_one_line(tmp_path: Path) -> None:
 def test_reparse_does_not_write_beside_a_crawl(archive: Path) -> None:
     with RunLock(archive):
         done = journals("reparse", "--db", f"sqlite:///{archive}")
-    assert done.returncode == LOCKED_EXIT
+    assert done.returncode == ExitStatus.LOCKED
     assert done.stderr.startswith("journals reparse: another crawl is writing")

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 from conftest import FAST, ROOT
 
-from crawler.runlock import LOCKED_EXIT, Locked, RunLock, lock_path
+from crawler.exitstatus import ExitStatus
+from crawler.runlock import Locked, RunLock, lock_path
 from journals.samplesite.corpus import all_articles
 from journals.samplesite.server import SampleSite
 
@@ -88,7 +89,7 @@ def test_overlapping_crawls_one_runs_the_other_exits_and_nothing_is_stored_twice
             first.kill()
             first.wait()
     assert first.returncode == 0, first_log[-3000:]
-    assert second.returncode == LOCKED_EXIT, second.stderr[-3000:]
+    assert second.returncode == ExitStatus.LOCKED, second.stderr[-3000:]
     message = f"scrapy crawl fx361: another crawl is writing {db} (pid {first.pid}); exiting"
     assert second.stderr.splitlines().count(message) == 1, second.stderr[-3000:]
     # It stopped before the crawl started: no spider opened, nothing written.

@@ -1,13 +1,9 @@
 """`scrapy crawl`, with spider arguments checked before the crawl starts (so a
 bad value is one line, not a traceback after the start-up log) and an exit
-status that says how the crawl ended:
-
-- 0 done;
-- 1 failed: interrupted (Ctrl-C, SIGTERM), `blocked`, or it could not start;
-- 2 a bad argument;
-- 3 done but `degraded`: its new articles lack fields they should have
-  (crawler/extensions/quality.py; the run record says which);
-- 75 another crawl is writing the same database (crawler.runlock).
+status that says how the crawl ended (crawler/exitstatus.py): DEGRADED when
+its new articles lack fields they should have (crawler/extensions/quality.py;
+the run record says which), LOCKED when another crawl holds the database
+(crawler/runlock.py).
 
 The spider's arguments go to the run record (crawler/extensions/runrecord.py) as the setting
 SPIDER_ARGUMENTS."""
@@ -22,13 +18,12 @@ from scrapy.exceptions import UsageError
 from scrapy.spiderloader import get_spider_loader
 
 from crawler.arguments import BadArgument
-from crawler.runlock import LOCKED_EXIT, Locked, RunLock
+from crawler.exitstatus import ExitStatus
+from crawler.runlock import Locked, RunLock
 from pipelines.db.database import DatabaseError, sqlite_path
 
 # Finish reasons that mean the run did not do its job.
 FAILED_REASONS = frozenset({"bad_argument", "shutdown", "blocked"})
-# A run that did its job with articles short of fields (crawler/extensions/quality.py).
-DEGRADED_EXIT = 3
 
 
 class Command(ScrapyCrawl):
@@ -45,7 +40,7 @@ class Command(ScrapyCrawl):
             sqlite_path(self.settings["DATABASE_URL"])
         except DatabaseError as exc:
             print(f"scrapy crawl {args[0]}: DATABASE_URL: {exc}", file=sys.stderr)
-            sys.exit(2)
+            sys.exit(ExitStatus.BAD_ARGUMENT)
         check = getattr(spidercls, "check_arguments", None)
         if check is None:
             return
@@ -53,7 +48,7 @@ class Command(ScrapyCrawl):
             check(self.settings, **opts.spargs)
         except BadArgument as exc:
             print(f"scrapy crawl {args[0]}: {exc}", file=sys.stderr)
-            sys.exit(2)
+            sys.exit(ExitStatus.BAD_ARGUMENT)
         except TypeError as exc:  # an argument the spider does not take
             raise UsageError(str(exc), print_help=False) from exc
 
@@ -72,7 +67,7 @@ class Command(ScrapyCrawl):
                 lock.acquire()
             except Locked as exc:
                 print(f"scrapy crawl {args[0]}: {exc}", file=sys.stderr)
-                self.exitcode = LOCKED_EXIT
+                self.exitcode = ExitStatus.LOCKED
                 return
         try:
             self.crawler_process.crawl(crawler, **opts.spargs)
@@ -83,6 +78,6 @@ class Command(ScrapyCrawl):
         reason = crawler.stats.get_value("finish_reason") if crawler.stats else None
         status = crawler.stats.get_value("run/status") if crawler.stats else None
         if self.crawler_process.bootstrap_failed or reason in FAILED_REASONS or status == "failed":
-            self.exitcode = 1
+            self.exitcode = ExitStatus.FAILED
         elif status == "degraded":
-            self.exitcode = DEGRADED_EXIT
+            self.exitcode = ExitStatus.DEGRADED
