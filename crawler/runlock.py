@@ -24,6 +24,7 @@ import fcntl
 import os
 from pathlib import Path
 
+
 class Locked(Exception):
     """Another process holds the database's lock."""
 

@@ -42,8 +42,9 @@ DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
 # Faults: a page that fails for a while (5xx, 429, 408, reset, timeout,
 # truncated body) is retried up to RETRY_TIMES times, waiting base × 2^n
 # seconds (jittered, capped at RETRY_BACKOFF_MAX), and at least what
-# Retry-After asks, up to RETRY_AFTER_MAX (crawler/downloadermiddlewares/retry.py). A page that still
-# fails is counted and logged as `failures/*` (crawler/downloadermiddlewares/failedrequests.py).
+# Retry-After asks, up to RETRY_AFTER_MAX (crawler/downloadermiddlewares/retry.py).
+# A page that still fails is counted and logged as `failures/*`
+# (crawler/downloadermiddlewares/failedrequests.py).
 RETRY_TIMES = 5
 RETRY_BACKOFF_BASE = 1.0
 RETRY_BACKOFF_MAX = 60.0
@@ -63,7 +64,7 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.downloadermiddlewares.retry.BackoffRetryMiddleware": 550,
     # Sees responses before the retry middleware (550): a 200 anti-bot page is not retried.
     "crawler.downloadermiddlewares.antibot.AntiBotMiddleware": 560,
-    # Closest to the downloader: counts each request really sent, by host (crawler/downloadermiddlewares/hoststats.py).
+    # Closest to the downloader: counts each request really sent, by host.
     "crawler.downloadermiddlewares.hoststats.RequestHostsMiddleware": 950,
 }
 # Anti-bot pages (captcha, challenge, empty): each doubles the delay; this many end the run.
@@ -87,7 +88,7 @@ FEED_EXPORT_ENCODING = "utf-8"
 EXTENSIONS = {
     # A progress line every PROGRESS_INTERVAL seconds and a summary at the end.
     "crawler.extensions.progress.Progress": 500,
-    # A `crawl_runs` row per crawl, with its counts and quality alarms (crawler/extensions/runrecord.py).
+    # A `crawl_runs` row per crawl, with its counts and quality alarms.
     "crawler.extensions.runrecord.RunRecorder": 510,
     # The final stats as JSON in CRAWL_STATS_DIR, when set (crawler/extensions/statsdump.py).
     "crawler.extensions.statsdump.StatsDump": 900,

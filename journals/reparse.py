@@ -1,4 +1,5 @@
-"""Reparsing: the archived article pages (crawler/spidermiddlewares/pagearchive.py) run again through
+"""Reparsing: the archived article pages (crawler/spidermiddlewares/pagearchive.py)
+run again through
 the configured ARTICLE_PARSER and the crawl's own clean, validate and store
 steps, with no network, so that a parser fix reaches the whole archive
 (which pages: journals/pageselect.py).

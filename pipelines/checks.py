@@ -22,7 +22,8 @@ STAT_PREFIX = "quality/new_with_"
 
 
 def fields_present(item: Mapping[str, Any]) -> list[str]:
-    """The fields quality alarms measure that an article item has (an issue needs its year and number).
+    """The fields quality alarms measure that an article item has (an issue
+    needs its year and number).
 
     >>> fields_present({"authors": ["王建华"], "keywords": [], "date": "2018-11-20",
     ...                 "year": 2018, "issue": "9"})

@@ -1,6 +1,7 @@
 """Store pipeline: upserts articles into the database in batched transactions,
-and with them the run's failures (crawler.downloadermiddlewares.failedrequests): each URL that failed for
-good is upserted into `failures`, and deleted from it once stored."""
+and with them the run's failures (pipelines/db/failures.py, sent by the crawl's
+failure middleware): each URL that failed for good is upserted into
+`failures`, and deleted from it once stored."""
 
 from __future__ import annotations
 

@@ -41,6 +41,7 @@ from pipelines.db.failures import FailedRequest, request_failed
 
 logger = logging.getLogger(__name__)
 
+
 def exception_reason(exception: BaseException) -> str:
     """A short reason for a download error: its class name, and its message
     where it has one.

@@ -2,7 +2,8 @@
 
 `FailedRequest` is one request's final failure, as the crawl's failure
 middleware (crawler/downloadermiddlewares/failedrequests.py) records it and
-sends it with the signal `request_failed`; `record` upserts a run's failures (attempts add up over runs); `forget`
+sends it with the signal `request_failed`; `record` upserts a run's
+failures (attempts add up over runs); `forget`
 deletes the rows of URLs since stored; `listing` reads them for
 `journals failed` and `journals retry`."""
 
@@ -45,7 +46,6 @@ class FailedRequest:
             "reason": self.reason,
             "attempts": self.attempts,
         }
-
 
 
 FIELDS = (

@@ -1,0 +1,94 @@
+"""`journals`: errors are one line and a non-zero exit; stats and export work."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import urllib.request
+from pathlib import Path
+
+import pytest
+from support.runners import ROOT, Crawled
+
+from journals.export import FIELDS
+from journals.samplesite.corpus import all_articles
+
+
+def journals(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "journals.cli", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["stats", "--db", "sqlite:////nonexistent/dir/x.db"],
+            "journals stats: error: no database at /nonexistent/dir/x.db",
+        ),
+        (
+            ["export", "--db", "not a url"],
+            "journals export: error: not a database URL: 'not a url'",
+        ),
+        (["export", "--db", "nosuchdb://x/y"], "journals export: error: cannot open database URL"),
+    ],
+)
+def test_errors_are_one_line(args: list[str], message: str) -> None:
+    done = journals(*args)
+    assert done.returncode == 1
+    assert done.stderr.strip().startswith(message)
+    assert len(done.stderr.strip().splitlines()) == 1
+
+
+def test_stats_counts_journals_years_and_fields(crawled: Crawled) -> None:
+    done = journals("stats", "--db", f"sqlite:///{crawled.db}")
+    assert done.returncode == 0, done.stderr
+    total = len(all_articles()) + 1
+    assert done.stdout.startswith(f"{total} articles in 5 journals")
+    line = next(line for line in done.stdout.splitlines() if line.startswith("上海人大月刊"))
+    shanghai = [a for j, _, a in all_articles() if j.name == "上海人大月刊"]
+    assert line.split()[-1] == str(len(shanghai) + 1)
+    coverage = {
+        line.split()[0]: line.split()[1:]
+        for line in done.stdout.split("field coverage")[1].splitlines()
+        if line.strip()
+    }
+    assert coverage["title"] == [str(total), "/", str(total), "100.0%"]
+    with_authors = sum(1 for _, _, a in all_articles() if a.authors) + 1
+    assert coverage["authors"][0] == str(with_authors)
+    with_keywords = sum(1 for _, _, a in all_articles() if a.keywords) + 1
+    assert coverage["keywords"][0] == str(with_keywords)
+
+
+def test_export_to_file(crawled: Crawled, tmp_path: Path) -> None:
+    out = tmp_path / "articles.csv"
+    done = journals("export", "--db", f"sqlite:///{crawled.db}", "--format", "csv", "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert lines[0].split(",") == list(FIELDS)
+
+
+def test_sample_site_prints_its_base_url_and_serves() -> None:
+    with subprocess.Popen(
+        [sys.executable, "-m", "journals.cli", "sample-site", "--port", "0"],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+    ) as proc:
+        try:
+            assert proc.stdout is not None
+            base = proc.stdout.readline().strip()
+            seed = proc.stdout.readline().strip()
+            assert base.startswith("http://127.0.0.1:")
+            assert seed.startswith("http://127.0.0.2:") and seed.endswith("/5108306.html")
+            with urllib.request.urlopen(base + "/bk/", timeout=10) as response:
+                assert "上海人大月刊" in response.read().decode("utf-8")
+            with urllib.request.urlopen(seed, timeout=10) as response:
+                assert "青浦:做好聯(lián)系人民群眾三篇文章" in response.read().decode("utf-8")
+        finally:
+            proc.terminate()
