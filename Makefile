@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test eval lint bench bench-search bench-reparse clean
+.PHONY: install demo test eval imports lint bench bench-search bench-reparse clean
 
 install: $(STAMP)
 
@@ -29,7 +29,8 @@ demo: $(STAMP)
 	$(BIN)/scrapy crawl article -a url=$$seed $$fast; \
 	echo; $(BIN)/journals stats
 
-test: $(STAMP)
+# The import contracts first (seconds), then the suite.
+test: $(STAMP) imports
 	$(BIN)/python -m pytest -q
 
 # Score the extractor on the evaluation set (tests/eval): table, leaks, gate.
@@ -47,9 +48,13 @@ bench-search: $(STAMP)
 bench-reparse: $(STAMP)
 	$(BIN)/python bench/reparse.py
 
-lint: $(STAMP)
-	$(BIN)/ruff check crawler pipelines tests bench
-	$(BIN)/ruff format --check crawler pipelines tests bench
+# The layout's import rules ([tool.importlinter] in pyproject.toml).
+imports: $(STAMP)
+	$(BIN)/lint-imports --no-cache
+
+lint: $(STAMP) imports
+	$(BIN)/ruff check crawler journals pipelines tests bench
+	$(BIN)/ruff format --check crawler journals pipelines tests bench
 
 clean:
 	rm -rf $(VENV) *.egg-info
