@@ -2,7 +2,7 @@
 crawl does, compare field by field with the expected record, look for leaked
 spam and pinyin, and hold the result against the floors.
 
-`run.py` prints the report; `tests/test_eval.py` asserts the gate.
+`run.py` prints the report; `test_eval.py` asserts the gate.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The variation tags of the evaluation set: what a page does that an extractor must cope with.
 
-Every tag occurs on at least one page (`tests/test_eval.py` checks it); a page
+Every tag occurs on at least one page (`test_eval.py` checks it); a page
 lists the tags that apply to it under `"variations"` in its JSON.
 """
 

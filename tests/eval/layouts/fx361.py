@@ -1,11 +1,36 @@
-"""The aggregator's desktop article page, `/page/YYYY/MMDD/<id>.shtml`: the sample
-site's structure (`journals/samplesite/render.py`) with a side column, previous
-and next links, pictures in the text and the label, byline and keyword
-variations of the plan."""
+"""fx361: the aggregator's desktop article page, `/page/YYYY/MMDD/<id>.shtml`: the sample
+site's structure (`journals/samplesite/render.py`) with a side column, previous and next
+links, pictures in the text and the label, byline and keyword variations of the plan.
+"""
 
 from __future__ import annotations
 
-from pagekit import Doc, declared, esc
+from pagekit import RESEARCH, Doc, Spec, declared, esc
+
+# --- the plan ------------------------------------------------------------------------------
+
+PLAN: tuple[Spec, ...] = (
+    Spec("one-author", 5108186, author_line="space", chrome=("img",)),
+    Spec("several-run-together", 3415523, byline="joined", author_line="space"),
+    Spec("z-issue", 3648571, label="z", byline="joined", author_line="comma", header="missing"),
+    Spec("research-front", 3834164, label="di", front=RESEARCH),
+    Spec(
+        "subtitle-roles",
+        5031867,
+        title="subtitle",
+        byline="joined",
+        author_line="roles",
+        keywords="none",
+    ),
+    Spec("long-date-only", 4856471, author_line="space", chrome=("img",)),
+    Spec("no-journal-line", 4874019, label=None, byline="none", meta="missing"),
+    Spec("footnote-huge", 4543599, title="footnote", author_line="space"),
+    Spec("zero-padded", 6072932, label="zero", author_line="circle"),
+    Spec("paren-label", 5235942, label="paren"),
+)
+
+
+# --- the site ------------------------------------------------------------------------------
 
 BASE = "https://www.fx361.com"
 

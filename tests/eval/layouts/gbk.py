@@ -1,10 +1,109 @@
-"""A Simplified copy site of the 2010s served in GBK or GB18030, its charset
-declared right, wrong or not at all; plain `<div>`/`<p>` markup with pinyin
-class names, one info line `作者：…　发布时间：…　来源：…`, a `相关文章` list."""
+"""copy-gbk: a Simplified copy site of the 2010s served in GBK or GB18030, its charset
+declared right, wrong or not at all; plain `<div>`/`<p>` markup with pinyin class names,
+one info line `作者：…　发布时间：…　来源：…`, a `相关文章` list.
+"""
 
 from __future__ import annotations
 
-from pagekit import Doc, declared, esc
+from pagekit import Doc, Spec, declared, esc
+
+# --- the plan ------------------------------------------------------------------------------
+
+PLAN: tuple[Spec, ...] = (
+    Spec(
+        "long-no-charset",
+        5111407,
+        encoding="gbk",
+        header="missing",
+        meta="missing",
+        chrome=("copyright",),
+    ),
+    Spec(
+        "z-header-wrong",
+        3648636,
+        label="z",
+        author_line="space",
+        encoding="gbk",
+        header="wrong",
+        host=1,
+    ),
+    Spec(
+        "gb18030-meta-wrong-mojibake",
+        4992989,
+        encoding="gb18030",
+        header="missing",
+        meta="wrong",
+        mojibake=True,
+        chrome=("copyright",),
+    ),
+    Spec(
+        "four-authors-stray",
+        4246411,
+        byline="list",
+        encoding="gbk",
+        declared="gb2312",
+        header="missing",
+        stray=True,
+        spam=("porn", "hidden"),
+    ),
+    Spec("affiliation-glued", 4063900, byline="glued", encoding="gbk", host=1),
+    Spec(
+        "brackets-fullwidth-date",
+        4708719,
+        label="di",
+        byline="brackets",
+        fullwidth_date=True,
+        encoding="gbk",
+        header="missing",
+        meta="wrong",
+        stray=True,
+    ),
+    Spec(
+        "research-keywords-in-body",
+        3635465,
+        label="di",
+        keywords="body-colon",
+        front=("affiliation", "abstract", "fund"),
+        encoding="gb18030",
+        chrome=("copyright-in",),
+    ),
+    Spec(
+        "brief-keywords-run",
+        6215064,
+        keywords="run",
+        author_line="circle",
+        encoding="gbk",
+        header="missing",
+        meta="missing",
+        spam=("county",),
+    ),
+    Spec(
+        "no-journal-footnote",
+        3298658,
+        label=None,
+        keywords="none",
+        title="footnote",
+        chrome=("sup",),
+        encoding="gbk",
+        meta="missing",
+        spam=("porn",),
+    ),
+    Spec(
+        "zero-wen-spaces",
+        5707779,
+        label="zero",
+        title="spaces",
+        author_line="wen",
+        time=False,
+        encoding="gbk",
+        header="wrong",
+        meta="missing",
+        host=1,
+    ),
+)
+
+
+# --- the site ------------------------------------------------------------------------------
 
 HOSTS = (
     ("http://www.qikanyd.example", "/qk/{id}.html"),

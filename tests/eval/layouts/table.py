@@ -1,9 +1,111 @@
-"""The held-out layout: an old copy site built of nested tables. Its
-developers have not seen it; it tests whether the extractor generalises."""
+"""copy-table: an old copy site built of nested tables: labelled info lines, `来源：《…》`,
+keywords as spaced text, `<br>`-separated body.
+"""
 
 from __future__ import annotations
 
-from pagekit import Doc, declared, esc
+from pagekit import RESEARCH, Doc, Spec, declared, esc
+
+# --- the plan ------------------------------------------------------------------------------
+
+PLAN: tuple[Spec, ...] = (
+    Spec("plain-utf8", 4543648, label="di", time=False, keywords="spaced"),
+    Spec(
+        "z-anonymous-gbk",
+        5656344,
+        label="z",
+        byline="anon",
+        keywords="spaced",
+        encoding="gbk",
+        header="missing",
+        meta="missing",
+    ),
+    Spec(
+        "four-run-together",
+        3700330,
+        label="di",
+        byline="joined",
+        author_line="space",
+        keywords="spaced",
+        encoding="gbk",
+        host=1,
+    ),
+    Spec(
+        "title-spaces",
+        4022539,
+        title="spaces",
+        keywords="spaced",
+        header="missing",
+        meta="missing",
+    ),
+    Spec(
+        "subtitle-roles",
+        4719699,
+        label="di",
+        title="subtitle",
+        byline="joined",
+        author_line="roles",
+        keywords="spaced",
+        encoding="gbk",
+        declared="gb2312",
+        header="missing",
+        chrome=("copyright",),
+    ),
+    Spec(
+        "research-front",
+        4026006,
+        label="di",
+        byline="brackets",
+        academic=True,
+        keywords="spaced",
+        front=RESEARCH,
+        host=1,
+    ),
+    Spec(
+        "spam-meta-wrong",
+        5763960,
+        fullwidth_date=True,
+        keywords="spaced",
+        encoding="gbk",
+        header="missing",
+        meta="wrong",
+        spam=("porn", "county", "linkfarm"),
+    ),
+    Spec(
+        "no-source-no-keywords",
+        4562527,
+        label=None,
+        keywords="none",
+        author_line="comma",
+        encoding="gb18030",
+        spam=("hidden",),
+        host=1,
+    ),
+    Spec(
+        "paren-qa",
+        3366316,
+        label="paren",
+        author_line="circle",
+        keywords="spaced",
+        header="wrong",
+        chrome=("copyright",),
+    ),
+    Spec(
+        "padded-fullwidth-label",
+        3630949,
+        label="fullwidth",
+        byline="none",
+        author_line="padded",
+        keywords="spaced",
+        encoding="gbk",
+        header="missing",
+        meta="missing",
+        host=1,
+    ),
+)
+
+
+# --- the site ------------------------------------------------------------------------------
 
 HOSTS = (
     ("http://www.lwqkk.example", "/Article/{id}.html"),

@@ -1,10 +1,115 @@
-"""A copy site in Traditional script (in the manner of the seed page): SEO spam
-above and below the article, inline pinyin, tags printed as text, hidden spam,
-bullets before the header lines; UTF-8 or Big5 bytes."""
+"""copy-trad: a copy site in Traditional script (in the manner of the seed page): SEO spam
+above and below the article, inline pinyin, tags printed as text, hidden spam, bullets
+before the header lines; UTF-8 or Big5 bytes.
+"""
 
 from __future__ import annotations
 
-from pagekit import Doc, declared, esc
+from pagekit import Doc, Spec, declared, esc
+
+# --- the plan ------------------------------------------------------------------------------
+
+PLAN: tuple[Spec, ...] = (
+    Spec(
+        "seed-like",
+        5108189,
+        author_line="space",
+        pinyin_title=True,
+        spam=("porn", "stray-mark", "county"),
+        mojibake=True,
+    ),
+    Spec(
+        "big5-title-spaces",
+        5031873,
+        title="spaces",
+        byline="joined",
+        author_line="space",
+        encoding="big5",
+        spam=("gambling", "hidden"),
+        host=1,
+    ),
+    Spec(
+        "big5-no-charset",
+        4199275,
+        byline="joined",
+        author_line="comma",
+        encoding="big5",
+        header="missing",
+        meta="missing",
+        spam=("county", "tag"),
+        host=1,
+    ),
+    Spec(
+        "keywords-run-mojibake",
+        4197552,
+        keywords="run",
+        byline="joined",
+        author_line="space",
+        meta="missing",
+        spam=("bullets", "porn"),
+        mojibake=True,
+        pinyin_title=True,
+    ),
+    Spec(
+        "combined-slash",
+        5656286,
+        label="slash",
+        author_line="wen",
+        spam=("linkfarm", "gambling"),
+        chrome=("copyright",),
+    ),
+    Spec(
+        "research-keywords-bracket",
+        3415738,
+        keywords="body-bracket",
+        front=("title-authors", "affiliation", "abstract", "bio"),
+        academic=True,
+        spam=("porn",),
+    ),
+    Spec(
+        "big5-subtitle-paren",
+        4250550,
+        label="paren",
+        title="subtitle",
+        byline="joined",
+        author_line="comma",
+        encoding="big5",
+        header="missing",
+        spam=("hidden-inline", "tag-wrap"),
+        host=1,
+    ),
+    Spec(
+        "footnote-fullwidth-date",
+        3819677,
+        label="di",
+        title="footnote",
+        keywords="none",
+        fullwidth_date=True,
+        header="wrong",
+        spam=("gambling", "bullets"),
+    ),
+    Spec(
+        "qa-mojibake",
+        5544701,
+        byline="joined",
+        author_line="space",
+        mojibake=True,
+        spam=("county",),
+        chrome=("copyright",),
+    ),
+    Spec(
+        "no-authors-no-charset",
+        4658172,
+        label="di",
+        header="missing",
+        meta="missing",
+        spam=("county", "hidden"),
+        host=1,
+    ),
+)
+
+
+# --- the site ------------------------------------------------------------------------------
 
 HOSTS = (
     ("http://www.twqikan.example", "/qikan/{posted:%Y/%m%d}/{id}.html"),
