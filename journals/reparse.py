@@ -15,18 +15,25 @@ The counts are those of a crawl's store (`new`, `updated`, `unchanged`, per
 page): a page whose copy is worse than the stored one (more degrading flags)
 is `unchanged`, as in a crawl. What a reparse writes carries the page's
 fetch time, not the reparse's: only `updated_at` says when it was rewritten.
+
+`run_reparse` is the whole of `journals reparse` but its arguments: the
+database's run lock, the pages selected, the project's settings, progress
+lines, the jobs.
 """
 
 from __future__ import annotations
 
 import logging
+import os
+import sys
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import IO, Any
 
 from itemadapter import ItemAdapter
 from scrapy import Spider
@@ -34,14 +41,18 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 from scrapy.settings import BaseSettings
 from scrapy.statscollectors import MemoryStatsCollector
-from sqlalchemy import Engine, select
+from scrapy.utils.project import get_project_settings
+from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from crawler import sites
+from crawler.runlock import RunLock
 from crawler.spidermiddlewares.pagearchive import page_response
+from journals.pageselect import PageSelection, selected_pages
+from journals.session import database
 from pipelines.clean import CleanPipeline
 from pipelines.db import models
-from pipelines.db.database import Writer
+from pipelines.db.database import DatabaseError, Writer, sqlite_path
 from pipelines.validate import ValidatePipeline
 
 logger = logging.getLogger(__name__)
@@ -241,3 +252,94 @@ class Reparser:
         writer.fetched_at = page.fetched_at
         outcome = writer.write(extracted.record, now)
         setattr(tally, outcome, getattr(tally, outcome) + 1)
+
+
+class ReparseError(Exception):
+    """A setting no reparse can run with (a parser that does not load)."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What `run_reparse` did: the pages it selected of those stored, the
+    tally of what they gave, the seconds it took."""
+
+    selected: int
+    stored: int
+    tally: Tally
+    seconds: float
+
+    def report(self) -> str:
+        """
+        >>> Outcome(0, 0, Tally(), 0.0).report(), Outcome(0, 9, Tally(), 0.0).report()
+        ('no stored page: crawls store them', 'no stored page matches')
+        """
+        if not self.selected:
+            return "no stored page matches" if self.stored else "no stored page: crawls store them"
+        return self.tally.summary(self.seconds)
+
+
+def project_settings(overrides: Iterable[tuple[str, str]] = ()) -> BaseSettings:
+    """The project's settings (for ARTICLE_PARSER) from wherever this runs,
+    with `overrides` as from the command line; ReparseError if the parser
+    they name does not load."""
+    os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "crawler.settings")
+    settings = get_project_settings()
+    for name, value in overrides:
+        settings.set(name, value, priority="cmdline")
+    try:
+        sites.article_parser(settings)
+    except (ImportError, AttributeError, ValueError) as exc:
+        name = settings.get("ARTICLE_PARSER")
+        raise ReparseError(f"ARTICLE_PARSER: cannot load {name!r}: {exc}") from exc
+    return settings
+
+
+def run_reparse(
+    url: str,
+    selection: PageSelection,
+    overrides: Iterable[tuple[str, str]] = (),
+    *,
+    jobs: int = 1,
+    progress: float = 0.0,
+    out: IO[str] | None = None,
+) -> Outcome:
+    """Reparse the pages `selection` covers in the database at `url`, with the
+    project's settings and `overrides`, in `jobs` processes (0: one per CPU),
+    writing a progress line to `out` (default stderr) every `progress` seconds
+    (0: none).
+
+    A SQLite database is locked as a crawl locks it, for the whole run: if a
+    crawl (or a reparse) holds it, crawler.runlock.Locked, and nothing is done.
+    DatabaseError if there is no database at `url`.
+    """
+    path = sqlite_path(url)
+    if path is not None and not path.exists():
+        raise DatabaseError(f"no database at {path}")
+    # Writes articles as a crawl does: never beside one (crawler/runlock.py).
+    lock = RunLock(path) if path is not None else None
+    if lock is not None:
+        lock.acquire()
+    try:
+        with database(url) as session:
+            page_ids = list(session.scalars(selected_pages(selection)))
+            stored = session.scalar(select(func.count()).select_from(models.Page)) or 0
+            if not page_ids:
+                return Outcome(0, stored, Tally(), 0.0)
+            session.close()  # no connection held while the pages are written, nor forked
+            settings = project_settings(overrides)
+            reparser = Reparser(session.get_bind(), settings, jobs=jobs or os.cpu_count() or 1)
+            started = last = time.monotonic()
+
+            def report(tally: Tally) -> None:
+                nonlocal last
+                now = time.monotonic()
+                if progress and now - last >= progress:
+                    line = tally.progress(len(page_ids), now - started)
+                    print(line, file=out or sys.stderr, flush=True)
+                    last = now
+
+            tally = reparser.run(page_ids, report)
+        return Outcome(len(page_ids), stored, tally, time.monotonic() - started)
+    finally:
+        if lock is not None:
+            lock.release()

@@ -8,10 +8,12 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from sqlalchemy import Engine, text
 from support.runners import ROOT, Crawled
 
 from journals.export import FIELDS
 from journals.samplesite.corpus import all_articles
+from pipelines.db.database import open_engine
 
 
 def journals(*args: str) -> subprocess.CompletedProcess[str]:
@@ -92,3 +94,23 @@ def test_sample_site_prints_its_base_url_and_serves() -> None:
                 assert "青浦:做好聯(lián)系人民群眾三篇文章" in response.read().decode("utf-8")
         finally:
             proc.terminate()
+
+
+def test_database_disposes_its_engine_also_on_an_error(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from journals import session as opening
+
+    disposed = []
+
+    def tracked(url: str) -> Engine:
+        engine = open_engine(url, create=True)
+        monkeypatch.setattr(engine, "dispose", lambda: disposed.append(url))
+        return engine
+
+    monkeypatch.setattr(opening, "open_engine", tracked)
+    url = f"sqlite:///{tmp_path}/a.db"
+    with pytest.raises(ZeroDivisionError), opening.database(url) as session:
+        assert session.scalar(text("SELECT count(*) FROM articles")) == 0
+        1 / 0  # noqa: B018
+    assert disposed == [url]

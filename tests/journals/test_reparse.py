@@ -4,6 +4,7 @@ from those pages alone, with the site gone."""
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import shutil
@@ -28,6 +29,7 @@ from crawler.spidermiddlewares.pagearchive import page_response
 from journals.export import records
 from journals.filters import Filters
 from journals.pageselect import PageSelection, selected_pages
+from journals.reparse import run_reparse
 from journals.samplesite import render, server
 from journals.samplesite.corpus import all_articles
 from pipelines.db import models
@@ -278,3 +280,26 @@ def test_reparse_does_not_write_beside_a_crawl(archive: Path) -> None:
         done = journals("reparse", "--db", f"sqlite:///{archive}")
     assert done.returncode == ExitStatus.LOCKED
     assert done.stderr.startswith("journals reparse: another crawl is writing")
+
+
+def test_run_reparse_reports_progress_and_releases_the_lock(
+    archive: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SCRAPY_SETTINGS_MODULE", "crawler.settings")
+    url = f"sqlite:///{archive}"
+    out = io.StringIO()
+    outcome = run_reparse(url, PageSelection(), progress=1e-9, out=out)
+    pages = len(stored_pages(archive))
+    assert (outcome.selected, outcome.stored, outcome.tally.pages) == (pages, pages, pages)
+    assert SUMMARY.match(outcome.report())
+    lines = out.getvalue().splitlines()
+    assert lines and all(re.match(rf"reparse: \d+ of {pages} pages \(", line) for line in lines)
+    with RunLock(archive):  # free again
+        pass
+
+    nothing = run_reparse(url, PageSelection(hosts=("nowhere.example",)), out=out)
+    assert (nothing.selected, nothing.stored, nothing.report()) == (
+        0,
+        pages,
+        "no stored page matches",
+    )

@@ -1,0 +1,77 @@
+"""Serving in the browser: `journals serve` (the database, in Datasette) and
+`journals sample-site` (the bundled sample site, to crawl)."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import time
+from typing import Any
+
+from crawler.exitstatus import ExitStatus
+from journals.cli.options import CliError, add_command, database_url, db_argument, examples
+from journals.session import database
+
+
+def add_commands(sub: Any) -> None:
+    serve = add_command(
+        sub,
+        "serve",
+        help="browse and query the database in the browser (Datasette)",
+        description="Serve the database (a SQLite file) in Datasette, its tables and columns\n"
+        "described, with facets, canned queries and full-text search, until Ctrl-C.",
+        epilog=examples(
+            "journals serve --port 8001                 # then open http://127.0.0.1:8001",
+            "journals serve --host 0.0.0.0 --port 8080  # reachable from other machines",
+        ),
+        run=cmd_serve,
+    )
+    serve.add_argument("--port", type=int, default=8001, help="port (default 8001)")
+    serve.add_argument("--host", default="127.0.0.1", help="address (default 127.0.0.1)")
+    db_argument(serve)
+
+    sample = add_command(
+        sub,
+        "sample-site",
+        help="serve the bundled sample site on 127.0.0.1",
+        description="Serve the bundled sample site, an aggregator like fx361.com on 127.0.0.1\n"
+        "and a copy site on 127.0.0.2, until Ctrl-C; prints its base URL, then the URL\n"
+        "of the copy site's seed article.",
+        epilog=examples("journals sample-site --port 0"),
+        run=cmd_sample_site,
+    )
+    sample.add_argument("--port", type=int, default=8361, help="port (0 picks a free one)")
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from journals import web
+    from pipelines.db.database import sqlite_path
+
+    url = database_url(args)
+    path = sqlite_path(url)
+    if path is None:
+        raise CliError(f"serve needs a SQLite file, not {url!r}")
+    with database(url):  # it exists, and its schema is the newest
+        pass
+    with contextlib.suppress(KeyboardInterrupt):
+        web.serve(path, args.host, args.port)
+    return ExitStatus.OK
+
+
+def cmd_sample_site(args: argparse.Namespace) -> int:
+    from journals.samplesite import server
+
+    try:
+        site = server.start(args.port)
+    except OSError as exc:
+        raise CliError(f"cannot serve on port {args.port}: {exc.strerror}") from exc
+    print(site.base_url)
+    print(site.seed_url, flush=True)  # the mirror host's copy of the seed article
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        site.stop()
+    return ExitStatus.OK
