@@ -15,7 +15,7 @@ each (wall time from start to exit beside the rate it reports itself):
 * `new`: the first reparse, which stores the rendered pages' articles;
 * `unchanged`: `--runs` more, which find every article as stored;
 * `changed`: `--runs` more with the parser swapped in turn for a broken one
-  (tests/reparse_parser.py) and back, so that every article is rewritten.
+  (tests/support/reparse_parser.py) and back, so that every article is rewritten.
 
 Reports each run, and the median pages/s and ms a page of each kind.
 `--jobs N` is passed on (extraction in N processes).

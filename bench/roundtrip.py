@@ -12,7 +12,7 @@ does, and so exercises the 著/着 fix), then back with (a) plain OpenCC `t2s` a
 (a held-out check: no rule of `script.py` was fitted to the corpus, but the
 synthetic articles are composed from one shared bank of sentences, so the two
 halves share most of their wording and the split proves little on its own;
-`tests/test_script.py` checks the rules on general words and phrases), and the
+`tests/pipelines/test_script.py` checks the rules on general words and phrases), and the
 most frequent (original → got) pairs.
 
 Then the Simplified texts go straight through `t2s` and `normalize_script`:

@@ -83,7 +83,7 @@ def test_second_crawl_adds_no_duplicates(
     with sqlite3.connect(crawled.db) as src, sqlite3.connect(db) as dst:
         src.backup(dst)
     before = sqlite3.connect(db).execute("select count(*) from articles").fetchone()[0]
-    # mode=full: fetch every article again (incremental runs: tests/test_incremental.py)
+    # mode=full: fetch every article again (incremental runs: tests/crawler/test_incremental.py)
     again = run_crawl(
         "fx361", "-a", "mode=full", db=db, settings=["-s", f"FX361_BASE_URL={sample_site.base_url}"]
     )

@@ -5,7 +5,7 @@ request that the stopped runs finished.
 
 The stopping points are drawn (seeded) as numbers of pages crawled rather than
 seconds, so they fall inside the crawl on a slow machine as on a fast
-one. More seeds: RESUME_SEEDS=1,2,3,4,5 pytest tests/test_resume.py.
+one. More seeds: RESUME_SEEDS=1,2,3,4,5 pytest tests/crawler/test_resume.py.
 """
 
 from __future__ import annotations

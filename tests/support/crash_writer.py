@@ -2,7 +2,7 @@
 pipelines (ITEM_PIPELINES of crawler/settings.py: clean → validate → store,
 batches of STORE_BATCH_SIZE), as a crawl would hand them its articles.
 
-Imported, it is the reference writer of tests/test_crash.py. Run as a script,
+Imported, it is the reference writer of tests/pipelines/test_crash.py. Run as a script,
 it forks the writers that test kills: for each line `DB BATCH_SIZE MODE POINT
 CACHE` on its stdin, a writer of the whole corpus into DB, with a hook (here
 only, not in the product) on the database's statements that reports on

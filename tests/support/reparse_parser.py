@@ -1,4 +1,4 @@
-"""A deliberately broken ARTICLE_PARSER, for tests/test_reparse.py: the crawl
+"""A deliberately broken ARTICLE_PARSER, for tests/journals/test_reparse.py: the crawl
 run with `-s ARTICLE_PARSER=tests.support.reparse_parser.parse_article` stores damaged
 articles, which `journals reparse` with the right parser must repair.
 
