@@ -48,7 +48,7 @@ from pipelines.db import models  # noqa: E402
 from pipelines.db.database import open_engine  # noqa: E402
 from pipelines.db.pages import page_row, upsert_pages  # noqa: E402
 
-BROKEN = "tests.reparse_parser.parse_article"
+BROKEN = "tests.support.reparse_parser.parse_article"
 FIXED = "crawler.sites.parse_article"
 ID_STEP = 10_000_000  # the n-th rendering of an article is number id + n × this
 ORDINALS = "二三四五六七八九十"  # titled 其二, 其三, …: a fingerprint of its own
