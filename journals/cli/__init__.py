@@ -24,6 +24,11 @@ GROUPS = (finding, reporting, upkeep, serving)  # in the order `journals --help`
 
 
 def build_parser() -> argparse.ArgumentParser:
+    return parsers()[0]
+
+
+def parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
+    """The command's parser, and each subcommand's by name in `--help` order."""
     parser = argparse.ArgumentParser(
         prog="journals",
         description="Articles of China's local people's congress journals.",
@@ -40,7 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     for group in GROUPS:
         group.add_commands(sub)
-    return parser
+    return parser, dict(sub.choices)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

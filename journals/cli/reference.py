@@ -10,20 +10,27 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from unittest import mock
+from collections.abc import Iterator
+from contextlib import contextmanager
 
-from journals.cli import build_parser
+from journals.cli import parsers
 
 COLUMNS = 100  # the terminal width the help is laid out for
 COMMAND = ".venv/bin/python -m journals.cli.reference > docs/cli.md"
 
 
-def commands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
-    """The subcommands of `parser`, by name, in the order they were added."""
-    for action in parser._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            return dict(action.choices)
-    return {}
+@contextmanager
+def terminal_width(columns: int) -> Iterator[None]:
+    """argparse lays out its help for the terminal's width, read from COLUMNS."""
+    before = os.environ.get("COLUMNS")
+    os.environ["COLUMNS"] = str(columns)
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["COLUMNS"]
+        else:
+            os.environ["COLUMNS"] = before
 
 
 def section(parser: argparse.ArgumentParser) -> str:
@@ -37,10 +44,9 @@ def markdown() -> str:
     >>> usage[:30], len(usage) <= COLUMNS
     ('usage: journals search [-h] [-', True)
     """
-    # argparse lays out its help for the terminal's width, read from COLUMNS.
-    with mock.patch.dict(os.environ, {"COLUMNS": str(COLUMNS)}):
-        parser = build_parser()
-        sections = [section(parser), *(section(sub) for sub in commands(parser).values())]
+    with terminal_width(COLUMNS):
+        parser, commands = parsers()
+        sections = [section(parser), *(section(sub) for sub in commands.values())]
     header = (
         "# The `journals` command\n\n"
         f"Generated from the parsers' own `--help` by `{COMMAND}`\n"

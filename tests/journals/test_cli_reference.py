@@ -9,8 +9,8 @@ import sys
 import pytest
 from support.runners import ROOT, journals
 
-from journals.cli import build_parser
-from journals.cli.reference import commands, markdown
+from journals.cli import parsers
+from journals.cli.reference import markdown
 
 
 def test_the_command_reference_is_up_to_date() -> None:
@@ -20,7 +20,7 @@ def test_the_command_reference_is_up_to_date() -> None:
 
 def test_every_command_is_in_the_reference() -> None:
     text = markdown()
-    names = list(commands(build_parser()))
+    names = list(parsers()[1])
     assert names == [
         "search", "show", "export", "stats", "failed", "runs",
         "retry", "reparse", "serve", "sample-site",
@@ -28,11 +28,11 @@ def test_every_command_is_in_the_reference() -> None:
     assert all(f"## `journals {name}`\n" in text for name in names)
 
 
-@pytest.mark.parametrize("name", [None, *commands(build_parser())])
+@pytest.mark.parametrize("name", [None, *parsers()[1]])
 def test_every_help_carries_an_example(name: str | None) -> None:
-    parser = build_parser()
+    parser, commands = parsers()
     if name is not None:
-        parser = commands(parser)[name]
+        parser = commands[name]
     examples = parser.format_help().split("\nexamples:\n", 1)[1].splitlines()
     assert examples and examples[0].startswith(f"  {parser.prog}")
 
