@@ -13,6 +13,8 @@ class Article:
     aggregator's posting date (`YYYY-MM-DD`), `time` its time where the page
     gives one; neither is the issue's date. `article_id` is the aggregator's
     article number, shared by its desktop, mobile and mirror copies.
+    `column` and `toc_position` come from the issue page's table of
+    contents, not the article page: only a copy reached through one has them.
     """
 
     url: str | None = None
@@ -34,3 +36,8 @@ class Article:
     fetched_at: str | None = None
     # How many articles the table of contents of the issue page it was found on lists.
     toc_count: int | None = None
+    # The column (栏目, an `h5` heading) the issue's table of contents lists it under;
+    # None where the page gave no table of contents or listed it under no heading.
+    column: str | None = None
+    # Its 1-based place among all articles of that table of contents, across columns.
+    toc_position: int | None = None
