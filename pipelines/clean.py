@@ -22,7 +22,7 @@ from pipelines.cleaning.script import is_traditional, normalize_script, to_simpl
 from pipelines.cleaning.spam import drop_spam_lines
 from pipelines.cleaning.text import normalize_text, normalize_title
 
-TEXT_FIELDS = ("title", "journal", "issue_label")
+TEXT_FIELDS = ("title", "journal", "issue_label", "column")
 LIST_FIELDS = ("authors", "keywords", "body_keywords")
 
 
@@ -61,9 +61,11 @@ def clean_article(article: dict[str, Any]) -> dict[str, Any]:
     else:  # a Simplified page's stray Traditional characters
         each_text(outside(garbled, normalize_script))
 
-    for name in ("title", "journal"):
+    for name in ("title", "journal", "column"):
         if out.get(name):
             out[name] = outside(garbled, normalize_title)(out[name])
+    if "column" in out and not out["column"]:  # a heading of nothing but spaces: none
+        out["column"] = None
     lines = [outside(garbled, normalize_text)(line) for line in lines]
     lines = [line for line in lines if line]
     lines = drop_chrome_lines(drop_related_block(lines))

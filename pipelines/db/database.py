@@ -128,7 +128,11 @@ class Writer:
 
         The copy is matched to a stored article by its article number, else
         by its text. A copy with more degrading flags than the stored one adds
-        its URL to the sources but does not replace the stored text.
+        its URL to the sources but does not replace the stored text. What the
+        table of contents says (`column`, `toc_position`) is taken from any
+        copy that has it, whatever its text, and never erased by one that has
+        not (a copy reached without the contents); a copy that changes only
+        these is `updated`.
         """
         digest = fingerprint(item["title"], item["body"])
         article = (
@@ -152,6 +156,9 @@ class Writer:
                 article = models.Article(id=item.get("article_id") or id_from_fingerprint(digest))
             self._fill(article, item, now)
             self.session.add(article)
+        if _place(article, item) and outcome == "unchanged":
+            outcome = "updated"
+            article.updated_at = now
         if self.session.get(models.Fingerprint, digest) is None:
             self.session.add(models.Fingerprint(digest=digest, article=article))
         self._add_source(article, item["url"], item["source_host"], now)
@@ -205,6 +212,28 @@ class Writer:
             article.sources.append(source)
         self._cache[models.Source, url] = source
         source.last_seen = now
+
+
+def _place(article: models.Article, item: dict[str, Any]) -> bool:
+    """Fill the article's column and position in the table of contents from
+    the item where it has them; an empty value leaves the stored one. Whether
+    anything changed.
+
+    >>> article = models.Article(column="特别策划", toc_position=3)
+    >>> _place(article, {"column": None, "toc_position": None}), article.column
+    (False, '特别策划')
+    >>> _place(article, {"column": "代表风采", "toc_position": 3}), article.column
+    (True, '代表风采')
+    >>> _place(article, {"column": "代表风采", "toc_position": 3})
+    False
+    """
+    changed = False
+    for name in ("column", "toc_position"):
+        value = item.get(name)
+        if value not in (None, "") and getattr(article, name) != value:
+            setattr(article, name, value)
+            changed = True
+    return changed
 
 
 def _same(article: models.Article, item: dict[str, Any]) -> bool:

@@ -3,7 +3,8 @@ URL an article was seen at. SQLAlchemy 2.0 typed models.
 
 The schema is made and changed by the migrations in `pipelines/db/migrations/`
 (never by `create_all`); a test checks that they and these models agree. The
-full-text index `articles_fts` and the view `issue_counts` exist only there.
+full-text index `articles_fts` and the views `issue_counts` and `article_list`
+exist only there.
 Every table and column is described in `pipelines/db/schema.py`."""
 
 from __future__ import annotations
@@ -63,6 +64,10 @@ class Article(Base):
     source_host: Mapped[str] = mapped_column(String(255))
     fetched_at: Mapped[str] = mapped_column(String(32))
     updated_at: Mapped[str] = mapped_column(String(32))
+    # What the issue's table of contents says: the column (栏目) it is listed
+    # under and its 1-based place in the contents; kept once known.
+    column: Mapped[str | None] = mapped_column(String(100))
+    toc_position: Mapped[int | None]
 
     journal: Mapped[Journal] = relationship()
     issue: Mapped[Issue | None] = relationship()

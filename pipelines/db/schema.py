@@ -59,6 +59,12 @@ TABLES = (
             "source_host": "The host of that copy.",
             "fetched_at": "When the stored copy was last fetched (UTC, ISO 8601).",
             "updated_at": "When the stored record last changed (UTC, ISO 8601).",
+            "column": "The column (栏目) the issue's table of contents lists it under, "
+            "e.g. 特别策划; empty where no table of contents was read or it lists the "
+            "article under no heading. Kept once known: a copy read without the "
+            "contents (the `article` spider, a copy site) leaves it as it is.",
+            "toc_position": "Its place in the issue's table of contents, from 1, counted "
+            "across columns; empty where no table of contents was read. Kept like `column`.",
         },
     ),
     Table(
@@ -191,7 +197,7 @@ TABLES = (
     Table(
         "article_list",
         "View: one row per article with its journal, province, year, issue, "
-        "authors and keywords, for browsing and faceting.",
+        "column, authors and keywords, for browsing and faceting.",
         {
             "id": "The article (articles.id).",
             "title": "The title.",
@@ -201,6 +207,8 @@ TABLES = (
             "year": "The issue's year.",
             "issue": "The issue number as printed.",
             "issue_label": "The issue's label as printed.",
+            "column": "The column (栏目) of the table of contents it is listed under, where known.",
+            "toc_position": "Its place in the issue's table of contents, from 1, where known.",
             "date": "The posting date, YYYY-MM-DD.",
             "authors": "JSON list of the authors in byline order.",
             "keywords": "JSON list of the keywords in order.",
