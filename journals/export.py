@@ -1,5 +1,7 @@
 """Articles out of the database as flat records: JSON Lines or CSV (citation
-formats are in `journals.citations`)."""
+formats are in `journals.citations`). `column` and `toc_position` are what the
+issue's table of contents says of the article: its column (栏目) and its place
+in the contents from 1; empty where no contents were read."""
 
 from __future__ import annotations
 
@@ -25,6 +27,8 @@ FIELDS = (
     "journal",
     "year",
     "issue",
+    "column",
+    "toc_position",
     "keywords",
     "body",
     "flags",
@@ -78,6 +82,8 @@ def record(article: models.Article) -> dict[str, Any]:
         "journal": article.journal.name,
         "year": article.issue.year if article.issue else None,
         "issue": article.issue.issue if article.issue else None,
+        "column": article.column,
+        "toc_position": article.toc_position,
         "keywords": article.keywords,
         "body": article.body,
         "flags": list(article.flags),

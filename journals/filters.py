@@ -1,5 +1,5 @@
 """Which articles a search or an export covers: journals, province, years,
-issue, author, keyword. Every value becomes a bound parameter."""
+issue, column, author, keyword. Every value becomes a bound parameter."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ class Filters:
     province: str | None = None  # short name: 浙江
     years: tuple[int, int] | None = None  # first and last year
     issue: str | None = None  # as printed: 9, Z1, 1-2
+    columns: tuple[str, ...] = ()  # any of these columns (栏目) of the table of contents
     author: str | None = None  # an author's exact name
     keyword: str | None = None  # a keyword, exactly
 
@@ -48,6 +49,8 @@ def conditions(filters: Filters) -> list[ColumnElement[bool]]:
         where.append(models.Issue.year.between(*filters.years))
     if filters.issue:
         where.append(models.Issue.issue == filters.issue.strip())
+    if filters.columns:
+        where.append(article.column.in_(filters.columns))
     if filters.author:
         where.append(
             exists()

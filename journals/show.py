@@ -40,7 +40,8 @@ def format_article(row: dict[str, Any]) -> str:
 
     >>> print(format_article({"id": 1, "title": "题", "authors": ["甲", "乙"], "journal": "刊",
     ...     "province": "浙江", "level": "provincial", "issue_label": "2018年9期", "year": 2018,
-    ...     "issue": "9", "date": "2018-11-20", "time": None, "keywords": ["民情"],
+    ...     "issue": "9", "column": "代表风采", "toc_position": 3,
+    ...     "date": "2018-11-20", "time": None, "keywords": ["民情"],
     ...     "url": "http://a/1", "sources": ["http://a/1", "http://b/1"], "flags": [],
     ...     "fetched_at": "2026-01-01T00:00:00+00:00", "body": "第一段。\\n第二段。"}))
     题
@@ -48,6 +49,7 @@ def format_article(row: dict[str, Any]) -> str:
     authors   甲、乙
     journal   刊 (浙江, provincial)
     issue     2018年9期 (year 2018, issue 9)
+    column    代表风采 (no. 3 in the issue's contents)
     date      2018-11-20
     keywords  民情
     id        1
@@ -69,6 +71,7 @@ def format_article(row: dict[str, Any]) -> str:
         ("authors", "、".join(row.get("authors") or [])),
         ("journal", row["journal"] + (f" ({where})" if where else "")),
         ("issue", issue),
+        ("column", placed(row.get("column"), row.get("toc_position"))),
         ("date", " ".join(x for x in (row.get("date"), row.get("time")) if x)),
         ("keywords", "；".join(row.get("keywords") or [])),
         ("id", str(row["id"])),
@@ -84,3 +87,16 @@ def format_article(row: dict[str, Any]) -> str:
             lines.append(f"{name:<10}{first}")
             lines += [" " * 10 + more for more in rest]
     return "\n".join([*lines, "", row["body"]])
+
+
+def placed(column: str | None, position: int | None) -> str | None:
+    """What the issue's table of contents says of the article, in words.
+
+    >>> placed("代表风采", 3)
+    "代表风采 (no. 3 in the issue's contents)"
+    >>> placed(None, 3), placed("代表风采", None), placed(None, None)
+    ("no heading (no. 3 in the issue's contents)", '代表风采', None)
+    """
+    if position is None:
+        return column
+    return f"{column or 'no heading'} (no. {position} in the issue's contents)"

@@ -1,6 +1,6 @@
 """`journals serve`: the database in Datasette, with plain-language
-descriptions of every table and column, facets on journal, year and
-province, canned queries, and full-text search wired to the FTS table."""
+descriptions of every table and column, facets on journal, year,
+province and column (栏目), canned queries, and full-text search wired to the FTS table."""
 
 from __future__ import annotations
 
@@ -15,8 +15,8 @@ TITLE = "Journals of China's local people's congresses"
 DESCRIPTION = (
     "Articles of the journals of local people's congresses (地方人大刊物), harvested from "
     "fx361.com and its copies. Start with article_list (one row per article; facets on "
-    "journal, year and province; its search box finds words of three or more characters) "
-    "or with the canned queries below: search finds text of any length."
+    "journal, year, province and column (栏目); its search box finds words of three or "
+    "more characters) or with the canned queries below: search finds text of any length."
 )
 
 # One word or phrase, any length, found in the trigram index: as a phrase if
@@ -40,7 +40,7 @@ WITH hits AS (
      WHERE term >= lower(:q) AND term <= lower(:q) || char(1114111)), '""')
 )
 SELECT
-  l.id, l.title, l.journal, l.province, l.year, l.issue, l.authors, l.keywords,
+  l.id, l.title, l.journal, l.province, l.year, l.issue, l."column", l.authors, l.keywords,
   CASE WHEN instr(f.body, :q) > 0
     THEN '…' || replace(substr(f.body, max(1, instr(f.body, :q) - 20), 60),
                         :q, '【' || :q || '】') || '…'
@@ -109,7 +109,7 @@ def metadata(database: str) -> dict[str, Any]:
 
     >>> meta = metadata("articles")["databases"]["articles"]
     >>> meta["tables"]["article_list"]["facets"], meta["tables"]["article_list"]["fts_table"]
-    (['journal', 'year', 'province'], 'articles_fts')
+    (['journal', 'year', 'province', 'column'], 'articles_fts')
     >>> sorted(meta["queries"])[:3]
     ['article', 'by_author', 'by_keyword']
     """
@@ -118,7 +118,7 @@ def metadata(database: str) -> dict[str, Any]:
         for table in TABLES
     }
     tables["article_list"].update(
-        facets=["journal", "year", "province"],
+        facets=["journal", "year", "province", "column"],
         fts_table="articles_fts",
         fts_pk="id",
         sort_desc="year",

@@ -74,6 +74,7 @@ def add_commands(sub: Any) -> None:
             "journals export --format ris --journal 人大研究 --year 2018 -o refs.ris",
             "journals export --format jsonl -o articles.jsonl",
             "journals export --format bibtex --query 备案审查 -o refs.bib",
+            "journals export --format csv --column 代表风采 --column 特别策划 -o columns.csv",
         ),
         run=cmd_export,
     )

@@ -94,6 +94,13 @@ def filter_arguments(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--province", help="the journal's province: 浙江 or 浙江省")
     group.add_argument("--year", metavar="YEARS", help="a year (2018) or years (2016-2019)")
     group.add_argument("--issue", help="issue number as printed: 9, Z1, 1-2")
+    group.add_argument(
+        "--column",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="the column (栏目) the issue's contents list it under, exactly (repeatable)",
+    )
     group.add_argument("--author", metavar="NAME", help="an author's name, exactly")
     group.add_argument("--keyword", metavar="WORD", help="a keyword, exactly")
 
@@ -108,6 +115,7 @@ def filters_from(args: argparse.Namespace) -> Filters:
         province=args.province,
         years=years,
         issue=args.issue,
+        columns=tuple(name.strip() for name in args.column),
         author=args.author,
         keyword=args.keyword,
     )
