@@ -1,5 +1,6 @@
 """`journals serve`: Datasette on the database, on a free loopback port; the
-seed article found through its search over HTTP; descriptions and facets."""
+seed article found through its search over HTTP; descriptions and facets,
+the column (栏目) among them."""
 
 from __future__ import annotations
 
@@ -12,12 +13,17 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy.orm import Session
 from support.runners import ROOT, Crawled
+from test_columns import ITEMS, NOW
 from test_search import SEED, database_digest
 
+from pipelines.db.database import Writer, open_engine
 from pipelines.db.schema import TABLES
 
 
@@ -33,12 +39,13 @@ def get(base: str, path: str, **params: str) -> Any:
         return json.loads(response.read().decode("utf-8"))
 
 
-@pytest.fixture(scope="module")
-def served(crawled: Crawled) -> Iterator[str]:
+@contextmanager
+def serving(db: Path) -> Iterator[str]:
+    """`journals serve` on `db` (its name: its file's stem); the base URL."""
     port = free_port()
     command = [sys.executable, "-m", "journals.cli", "serve", "--port", str(port)]
     with subprocess.Popen(
-        [*command, "--db", f"sqlite:///{crawled.db}"],
+        [*command, "--db", f"sqlite:///{db}"],
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
@@ -60,6 +67,12 @@ def served(crawled: Crawled) -> Iterator[str]:
             proc.terminate()
             proc.wait(timeout=30)
     assert proc.returncode is not None
+
+
+@pytest.fixture(scope="module")
+def served(crawled: Crawled) -> Iterator[str]:
+    with serving(crawled.db) as base:
+        yield base
 
 
 @pytest.mark.parametrize("query", ["民情", "工作站"])
@@ -88,7 +101,7 @@ def test_the_table_search_uses_the_full_text_index(served: str) -> None:
     assert SEED in [row["id"] for row in found["rows"]]
     facets = found["facet_results"]
     facets = facets.get("results", facets)  # the shape differs between Datasette versions
-    assert {"journal", "year", "province"} <= set(facets)
+    assert {"journal", "year", "province", "column"} <= set(facets)
 
 
 def test_tables_and_columns_are_described(served: str) -> None:
@@ -110,3 +123,25 @@ def test_hostile_input_over_http_changes_nothing(served: str, crawled: Crawled) 
     with pytest.raises(urllib.error.HTTPError):  # only SELECTs run
         get(served, "/articles.json", sql="DROP TABLE articles")
     assert database_digest(crawled.db) == before
+
+
+def facet(found: dict[str, Any], name: str) -> dict[Any, int]:
+    facets = found["facet_results"]
+    facets = facets.get("results", facets)  # the shape differs between Datasette versions
+    return {row["value"]: row["count"] for row in facets[name]["results"]}
+
+
+def test_article_list_is_faceted_by_column(tmp_path: Path) -> None:
+    db = tmp_path / "articles.db"
+    engine = open_engine(f"sqlite:///{db}", create=True)
+    with Session(engine) as session, session.begin():
+        writer = Writer(session)
+        for item in ITEMS:
+            writer.write(item, NOW)
+    engine.dispose()
+    with serving(db) as base:
+        found = get(base, "/articles/article_list.json", _shape="objects")
+        assert facet(found, "column") == {"代表风采": 2, "特别策划": 2}
+        chosen = get(base, "/articles/article_list.json", column="特别策划", _shape="objects")
+        assert sorted(row["id"] for row in chosen["rows"]) == [103, 104]
+        assert facet(chosen, "journal") == {"上海人大月刊": 1, "浙江人大": 1}
