@@ -1,7 +1,8 @@
 """The journals of the sample site and their issues: the five journals, which
 issues of each year are in the corpus and how many articles each has, when an
 issue was posted, the aggregator's article numbers, and the journals put
-together from the articles' drafts."""
+together from the articles' drafts (with each issue's table of contents from
+`tocplan`)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from journals.samplesite.samples import Block, SampleArticle, SampleIssue, SampleJournal
+from journals.samplesite.tocplan import table_of_contents
 
 
 @dataclass(frozen=True)
@@ -185,14 +187,21 @@ def assemble(spec: JournalSpec, drafts: list[Draft]) -> SampleJournal:
                 year=year,
                 issue=issue,
                 label=spec.label.format(year=year, issue=issue),
-                articles=tuple(_final(d) for d in sorted(issues[year, issue], key=lambda d: d.id)),
+                articles=_listed(spec.code, year, issue, issues[year, issue]),
             )
             for year, issue in ordered
         ),
     )
 
 
-def _final(draft: Draft) -> SampleArticle:
+def _listed(code: str, year: int, issue: str, drafts: list[Draft]) -> tuple[SampleArticle, ...]:
+    """An issue's articles by id, each with its column and position (`tocplan`)."""
+    drafts = sorted(drafts, key=lambda d: d.id)
+    places = table_of_contents(code, year, issue, [d.id for d in drafts])
+    return tuple(_final(d, *place) for d, place in zip(drafts, places, strict=True))
+
+
+def _final(draft: Draft, column: str, position: int) -> SampleArticle:
     assert draft.posted_at is not None
     return SampleArticle(
         id=draft.id,
@@ -202,4 +211,6 @@ def _final(draft: Draft) -> SampleArticle:
         show_time=draft.show_time,
         keywords=draft.keywords,
         blocks=draft.blocks,
+        column=column,
+        position=position,
     )

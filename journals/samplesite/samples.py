@@ -1,5 +1,6 @@
 """The sample site's records as its pages show them: journals, their issues,
-the articles of each, an article's body as headings and paragraphs."""
+the articles of each (with the column and place the issue's table of contents
+gives them), an article's body as headings and paragraphs."""
 
 from __future__ import annotations
 
@@ -23,6 +24,8 @@ class SampleArticle:
     show_time: bool  # False: the page shows only the date
     keywords: tuple[str, ...]  # () or 2–5 keywords, each in the title or the body
     blocks: tuple[Block, ...]  # the body in order, without the author line
+    column: str  # the issue's column (栏目) the table of contents lists it under
+    position: int  # 1-based place in the issue's table of contents, in page order
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,6 @@
-"""The sample site's content: journals, issues and articles as the brief describes them."""
+"""The sample site's content: journals, issues and articles as the brief describes them,
+each issue's table of contents (columns and positions), and the pages the site serves
+from it (`docs/fx361.md`, "The model")."""
 
 from __future__ import annotations
 
@@ -8,13 +10,17 @@ import re
 import statistics
 import subprocess
 import sys
+import urllib.error
+import urllib.request
 from collections import Counter
 from datetime import datetime, timedelta
+from itertools import groupby
 
 import pytest
+from parsel import Selector
 from support.runners import ROOT
 
-from journals.samplesite import corpus
+from journals.samplesite import corpus, render, server, tocplan
 from journals.samplesite.corpus import (
     SampleArticle,
     SampleIssue,
@@ -146,6 +152,47 @@ def test_all_articles_lists_each_article_once_with_its_journal_and_issue() -> No
     for journal, iss, article in listed:
         assert iss in journal.issues
         assert article in iss.articles
+
+
+# --- columns and positions ----------------------------------------------------------------
+
+
+def test_every_issue_lists_its_articles_under_columns() -> None:
+    """Two to four columns where an issue has two articles or more; one for a single one."""
+    for journal in build_corpus():
+        for i in journal.issues:
+            columns = list(dict.fromkeys(a.column for a in i.articles))
+            expected = 1 if len(i.articles) == 1 else 2
+            assert expected <= len(columns) <= 4, (journal.code, i.label, columns)
+            assert len(columns) == tocplan.column_count(len(i.articles))
+            names = tocplan.COLUMNS[journal.code]
+            assert set(columns) <= set(names)
+            assert columns == sorted(columns, key=names.index), (journal.code, i.label)
+
+
+def test_positions_count_from_one_in_page_order_and_columns_are_contiguous() -> None:
+    for journal in build_corpus():
+        for i in journal.issues:
+            assert [a.position for a in i.articles] == list(range(1, len(i.articles) + 1))
+            runs = [column for column, _ in groupby(a.column for a in i.articles)]
+            assert len(runs) == len(set(runs)), (journal.code, i.label)  # one group a column
+
+
+def test_columns_come_from_ids_not_from_the_random_draws() -> None:
+    for journal in build_corpus():
+        for i in journal.issues:
+            ids = [a.id for a in i.articles]
+            placed = tocplan.table_of_contents(journal.code, i.year, i.issue, ids)
+            assert placed == [(a.column, a.position) for a in i.articles]
+            assert ids == sorted(ids)
+
+
+def test_columns_vary_and_some_hold_several_articles() -> None:
+    articles = all_articles()
+    assert len({(j.code, a.column) for j, _, a in articles}) >= 20
+    shared = Counter((j.code, i.year, i.issue, a.column) for j, i, a in articles)
+    assert any(n >= 2 for n in shared.values())
+    assert all(CJK.match(a.column) and 2 <= len(a.column) <= 6 for _, _, a in articles)
 
 
 # --- ids and posting times ----------------------------------------------------------------
@@ -336,6 +383,161 @@ def test_keywords_occur_in_the_title_or_the_body() -> None:
             assert CJK.match(keyword), keyword
     empty = sum(not a.keywords for a in articles)
     assert 0.05 <= empty / len(articles) <= 0.30
+
+
+# --- the site's pages (docs/fx361.md, "The model") -----------------------------------------
+
+SHAPES = re.compile(
+    r"^/bk/[a-z]+\.html$|^/bk/[a-z]+/(index|history_\d{4}|\d{4}(\d+|z\d+))\.html$"
+    r"|^/page/\d{4}/\d{4}/\d+\.shtml$"
+)
+
+
+def walk(variant: str | None = None) -> tuple[set[str], set[str]]:
+    """Every path reached from the home page by the URL shapes: (pages, articles)."""
+    seen, articles, todo = set(), set(), ["/"]
+    while todo:
+        path = todo.pop()
+        if path in seen:
+            continue
+        seen.add(path)
+        if path.startswith("/page/"):
+            articles.add(path)
+            continue
+        html = server.aggregator_page(path, variant)
+        assert html is not None, path
+        todo += [h for h in Selector(html).css("a::attr(href)").getall() if SHAPES.match(h)]
+    return seen, articles
+
+
+def test_every_article_is_reached_from_the_home_page_through_its_issue() -> None:
+    pages, articles = walk()
+    assert articles == {render.article_path(a) for _, _, a in all_articles()}
+    assert {render.category_path(c) for c in render.CATEGORIES} <= pages
+    for journal in build_corpus():
+        assert render.journal_path(journal) in pages
+        assert {render.year_path(journal, i.year) for i in journal.issues} <= pages
+        assert {render.issue_path(journal, i) for i in journal.issues} <= pages
+
+
+def test_an_issue_page_lists_its_articles_under_column_headings() -> None:
+    for journal in build_corpus():
+        for i in journal.issues:
+            listing = page(render.issue_path(journal, i))
+            listed = [
+                (
+                    item.css("h5::text").get(),
+                    a.attrib["href"],
+                    a.attrib["title"],
+                    a.css("::text").get(),
+                )
+                for item in listing.css("#dirList .dirItem02")
+                for a in item.css("ul li a")
+            ]
+            expected = [(a.column, render.article_path(a), a.title, a.title) for a in i.articles]
+            assert listed == expected, (journal.code, i.label)
+            assert (
+                listing.css("h3::text").get()
+                == listing.css(".dirWrap h3::text").get()
+                == journal.name
+            )
+            assert listing.css(".magBox1 p::text").get() == i.label
+
+
+def test_article_pages_desktop_and_mobile() -> None:
+    printed = 0
+    for journal, i, a in all_articles():
+        desktop = Selector(server.aggregator_page(render.article_path(a)) or "")
+        assert desktop.css(".detail_main h1#title::text").get() == a.title
+        spans = desktop.css(".time_source span").xpath("string()").getall()
+        assert spans[:2] == [render.posted_text(a), " ".join(a.authors)]
+        assert spans[2:] == ([f"{journal.name} {i.label}"] if render.shows_journal_line(a) else [])
+        printed += len(spans) == 3
+        assert desktop.css(".article_keyword a::text").getall() == list(a.keywords)
+        mobile = Selector(server.mobile_page(render.mobile_path(a)) or "")
+        assert mobile.css(".main .bt::text").get() == a.title
+        assert f"{journal.name} {i.label}" in mobile.css(".main > p::text").getall()
+        paragraphs = mobile.css(".wz_content p").xpath("string()").getall()
+        assert len(paragraphs) == len(a.blocks) + bool(a.authors)
+    assert 0.65 <= printed / len(all_articles()) <= 0.9
+
+
+def redirected() -> tuple[SampleJournal, SampleArticle]:
+    """The journal and the article of the desktop page that redirects to the mobile one."""
+    found = [
+        (j, a) for j, _, a in all_articles() if render.article_path(a) == server.REDIRECTED_PATH
+    ]
+    assert len(found) == 1
+    return found[0]
+
+
+def test_redirects_of_the_desktop_host() -> None:
+    journal, article = redirected()
+    moved = server.desktop_reply(server.REDIRECTED_PATH, mobile_url="http://m.example")
+    assert (moved.status, moved.location) == (301, "http://m.example" + render.mobile_path(article))
+    bare = server.desktop_reply(f"/bk/{journal.code}/")
+    assert (bare.status, bare.location) == (301, render.journal_path(journal))
+    assert server.desktop_reply("/bk/").status == 404
+    assert server.desktop_reply(server.NO_JOURNAL_PATH).status == 200
+
+
+def page(path: str, variant: str | None = None) -> Selector:
+    html = server.aggregator_page(path, variant)
+    assert html is not None, path
+    return Selector(html)
+
+
+def test_the_renamed_variant_renames_every_class_and_id_and_keeps_the_urls() -> None:
+    for path in ("/", render.article_path(all_articles()[0][2]), server.EMPTY_ISSUE_PATH):
+        renamed = server.aggregator_page(path, server.RENAMED) or ""
+        hrefs = page(path).css("a::attr(href)").getall()
+        assert Selector(renamed).css("a::attr(href)").getall() == hrefs
+        names = re.findall(r'\s(?:class|id)="([^"]*)"', renamed)
+        assert names and all(re.fullmatch(r"x-\S+-v2", t) for n in names for t in n.split())
+    with pytest.raises(ValueError):
+        server.start(0, variant="no-such-variant")
+
+
+def test_the_empty_years_variant_keeps_the_tabs_and_lists_no_issue() -> None:
+    for journal in build_corpus():
+        for year in {i.year for i in journal.issues}:
+            emptied = page(render.year_path(journal, year), server.EMPTY_YEARS)
+            tabs = emptied.css(".selBox a::attr(href)").getall()
+            assert (
+                tabs == page(render.year_path(journal, year)).css(".selBox a::attr(href)").getall()
+            )
+            assert len(tabs) == 3 and emptied.css(".results") and not emptied.css(".results a")
+
+
+def test_the_empty_issue_variant_empties_one_issue_that_is_not_the_newest() -> None:
+    code, year, number = server.EMPTY_ISSUE_AT
+    emptied = issue(code, year, number)
+    assert render.issue_path(code, emptied) == server.EMPTY_ISSUE_PATH
+    assert emptied is not journals()[code].issues[0]
+    assert not page(server.EMPTY_ISSUE_PATH, server.EMPTY_ISSUE).css("#dirList .dirItem02")
+    assert page(server.EMPTY_ISSUE_PATH).css("#dirList .dirItem02")
+    _, articles = walk(server.EMPTY_ISSUE)
+    assert len(articles) == len(all_articles()) - len(emptied.articles)
+
+
+def test_the_three_hosts_share_a_port() -> None:
+    def get(url: str) -> tuple[int, str]:
+        try:
+            with urllib.request.urlopen(url, timeout=10) as response:
+                return response.status, response.url
+        except urllib.error.HTTPError as exc:
+            return exc.code, url
+
+    with server.start(0) as site:
+        hosts = (site.base_url, site.mobile_url, site.mirror_url)
+        assert len({url.rsplit(":", 1)[1] for url in hosts}) == 1
+        assert len({url.rsplit(":", 1)[0] for url in hosts}) == 3
+        moved_to = site.mobile_url + render.mobile_path(redirected()[1])
+        assert get(site.base_url + server.REDIRECTED_PATH) == (200, moved_to)
+        assert get(site.mobile_url + "/robots.txt")[0] == 200
+        assert get(site.mobile_url + "/")[0] == 404
+        assert get(site.mobile_url + render.article_path(all_articles()[0][2]))[0] == 404
+        assert get(site.seed_url)[0] == 200
 
 
 # --- determinism ----------------------------------------------------------------------------
