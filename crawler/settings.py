@@ -1,5 +1,5 @@
 """Scrapy settings. Those users change can also come from the environment:
-DATABASE_URL, FX361_BASE_URL, CONTACT_URL."""
+DATABASE_URL, FX361_BASE_URL, FX361_MOBILE_URL, CONTACT_URL."""
 
 from __future__ import annotations
 
@@ -23,6 +23,10 @@ STORE_BATCH_SIZE = 50
 STORE_PAGES = True
 # The aggregator; tests and the demo point this at the bundled sample site.
 FX361_BASE_URL = os.environ.get("FX361_BASE_URL", "https://www.fx361.com")
+# Its mobile host (`/news/YYYY/MMDD/<id>.html`, the desktop page's article number):
+# one site with the desktop host, so the fx361 spider requests both and follows a
+# redirect from one to the other.
+FX361_MOBILE_URL = os.environ.get("FX361_MOBILE_URL", "https://m.fx361.com")
 
 # Politeness: obey robots.txt, one request at a time per site, about one a second.
 # Say who runs the crawl: a page or mailto: URL where site owners can reach you.

@@ -75,8 +75,12 @@ class Command(ScrapyCrawl):
         finally:
             if lock is not None:
                 lock.release()
-        reason = crawler.stats.get_value("finish_reason") if crawler.stats else None
-        status = crawler.stats.get_value("run/status") if crawler.stats else None
+        try:
+            stats = crawler.stats
+        except RuntimeError:  # the crawl never started (bootstrap_failed says so)
+            stats = None
+        reason = stats.get_value("finish_reason") if stats else None
+        status = stats.get_value("run/status") if stats else None
         if self.crawler_process.bootstrap_failed or reason in FAILED_REASONS or status == "failed":
             self.exitcode = ExitStatus.FAILED
         elif status == "degraded":

@@ -9,10 +9,13 @@ used, not when opened).
 
 What the row holds, all from the crawl's stats at close:
 
-- `status`: `finished`; `degraded` when it finished with field coverage below
-  its floors (crawler/extensions/quality.py); `interrupted` when stopped by Ctrl-C or
-  SIGTERM (finish reason `shutdown`), or left `running` by a process that was
-  killed; `blocked` (too many anti-bot pages, crawler/downloadermiddlewares/antibot.py);
+- `status`: `finished`; `degraded` when it finished with alarms: field
+  coverage below its floors (crawler/extensions/quality.py) or navigation
+  pages not as expected (crawler/extensions/navigation.py); `failed` when,
+  with navigation alarms, its walk found no issue and no article at all;
+  `interrupted` when stopped by Ctrl-C or SIGTERM (finish reason
+  `shutdown`), or left `running` by a process that was killed; `blocked`
+  (too many anti-bot pages, crawler/downloadermiddlewares/antibot.py);
   `failed` for any other finish reason (`bad_argument`, `cancelled`, …).
   Scrapy's CLOSESPIDER_* limits end a run as the user asked: `finished`.
 - `requests`: `downloader/request_count`, retries included; `responses`: by
@@ -28,7 +31,9 @@ What the row holds, all from the crawl's stats at close:
 - `articles_new|updated|unchanged`: `store/articles_*`; `dropped`: by reason,
   `validate/dropped/<reason>` (an article dropped for two reasons counts
   under both); `errors`: as the progress lines count them (crawler.extensions.progress).
-- `coverage` and `alarms`: crawler/extensions/quality.py.
+- `coverage` and `alarms`: crawler/extensions/quality.py; navigation alarms
+  (`navigation/…: …`, naming the page kind, the selector that fell back or
+  found nothing, and the URL shape): crawler/extensions/navigation.py.
 
 A row is left `running` only by a process that could not close its spider
 (SIGKILL, a crash, a power cut). The next run marks such rows `interrupted`
@@ -55,7 +60,7 @@ from sqlalchemy import Engine, null, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from crawler.extensions import quality
+from crawler.extensions import navigation, quality
 from crawler.extensions.progress import Snapshot
 from crawler.meta import ARTICLE_PAGE
 from crawler.runlock import Locked, RunLock
@@ -74,10 +79,13 @@ def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def status_of(reason: str, alarms: list[str]) -> str:
-    """
+def status_of(reason: str, alarms: list[str], found_nothing: bool = False) -> str:
+    """`found_nothing`: the run's alarms say its walk found nothing to fetch.
+
     >>> status_of("finished", []), status_of("finished", ["keywords 0.10 < 0.60"])
     ('finished', 'degraded')
+    >>> status_of("finished", ["navigation/empty/issues: …"], found_nothing=True)
+    'failed'
     >>> status_of("shutdown", ["keywords 0.10 < 0.60"]), status_of("blocked", [])
     ('interrupted', 'blocked')
     >>> status_of("closespider_timeout", []), status_of("bad_argument", [])
@@ -86,7 +94,9 @@ def status_of(reason: str, alarms: list[str]) -> str:
     status = STATUS_OF_REASON.get(reason)
     if status is None:
         status = "finished" if reason.startswith("closespider_") else "failed"
-    return "degraded" if status == "finished" and alarms else status
+    if status == "finished" and alarms:
+        return "failed" if found_nothing else "degraded"
+    return status
 
 
 def counted(stats: Mapping[str, Any], prefix: str) -> dict[str, int]:
@@ -117,9 +127,11 @@ def outcome(
     snapshot = Snapshot.of(stats)
     coverage = quality.coverage(stats)
     alarms = quality.alarms(coverage, snapshot.new, floors, min_articles)
+    lost = navigation.alarms(stats)
+    alarms += lost
     return {
         "finished_at": now(),
-        "status": status_of(reason, alarms),
+        "status": status_of(reason, alarms, bool(lost) and navigation.found_nothing(stats)),
         "finish_reason": reason,
         "requests": int(stats.get("downloader/request_count") or 0),
         "responses": counted(stats, "downloader/response_status_count/"),
@@ -240,8 +252,13 @@ class RunRecorder:
         # The pipelines are closed (the last batch stored) before spider_closed.
         columns = outcome(self.stats.get_stats(), reason, self.floors, self.min_articles)
         self.stats.set_value("run/status", columns["status"])
-        if columns["status"] == "degraded":
-            logger.error(quality.alarm_line(columns["alarms"], columns["articles_new"]))
+        alarms = columns["alarms"] or []
+        lost = [a for a in alarms if a.startswith(navigation.PREFIX)]
+        if lost:
+            logger.error(navigation.alarm_line(lost, columns["status"]))
+        if len(lost) < len(alarms) and columns["status"] in ("degraded", "failed"):
+            found = [a for a in alarms if a not in lost]
+            logger.error(quality.alarm_line(found, columns["articles_new"]))
         if self.engine is None:
             return
         if self.run_id is None:
