@@ -5,6 +5,7 @@ that no crawl requested another host (support/offsite.py)."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 
 import pytest
@@ -25,8 +26,16 @@ from journals.samplesite import server
 
 @pytest.fixture(scope="session")
 def sample_site() -> Iterator[server.SampleSite]:
+    """The sample site; crawls started while it serves know its mobile host
+    (FX361_MOBILE_URL in their environment: one of its articles redirects there)."""
     site = server.start(0)
+    before = os.environ.get("FX361_MOBILE_URL")
+    os.environ["FX361_MOBILE_URL"] = site.mobile_url
     yield site
+    if before is None:
+        os.environ.pop("FX361_MOBILE_URL", None)
+    else:
+        os.environ["FX361_MOBILE_URL"] = before
     site.stop()
 
 
@@ -42,7 +51,10 @@ def crawled(sample_site: server.SampleSite, tmp_path_factory: pytest.TempPathFac
         "-O",
         str(folder / "feed.jsonl"),
         db=db,
-        settings=["-s", f"FX361_BASE_URL={sample_site.base_url}"],
+        settings=[
+            *("-s", f"FX361_BASE_URL={sample_site.base_url}"),
+            *("-s", f"FX361_MOBILE_URL={sample_site.mobile_url}"),
+        ],
     )
     assert fx361.returncode == 0, fx361.log[-3000:]
     article = run_crawl("article", "-a", f"url={sample_site.seed_url}", db=db)

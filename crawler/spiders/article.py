@@ -7,6 +7,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import scrapy
+from scrapy.crawler import Crawler
 from scrapy.http import Request, Response
 from scrapy.settings import BaseSettings
 
@@ -18,7 +19,9 @@ from crawler.meta import ARTICLE_PAGE
 
 class ArticleSpider(scrapy.Spider):
     """Arguments: `url` (one article page) or `urls` (a file, one URL a line).
-    Only the hosts those URLs name are requested."""
+    Only the hosts those URLs name are requested, and, where they name the
+    aggregator's desktop or mobile host (FX361_BASE_URL, FX361_MOBILE_URL),
+    the other of the two: the aggregator redirects between them."""
 
     name = "article"
 
@@ -33,6 +36,17 @@ class ArticleSpider(scrapy.Spider):
         else:
             raise BadArgument("url", "missing: give -a url=URL or -a urls=FILE")
         self.allowed_domains = sorted({urlsplit(u).hostname or "" for u in self.start_urls})
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> ArticleSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        pair = {
+            urlsplit(crawler.settings.get(name) or "").hostname or ""
+            for name in ("FX361_BASE_URL", "FX361_MOBILE_URL")
+        } - {""}
+        if pair & set(spider.allowed_domains):
+            spider.allowed_domains = sorted(set(spider.allowed_domains) | pair)
+        return spider
 
     @classmethod
     def check_arguments(cls, settings: BaseSettings, **kwargs: Any) -> None:

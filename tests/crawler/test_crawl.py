@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 import sqlite3
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from support.runners import Crawled, run_crawl
 
 from journals.samplesite.corpus import all_articles
-from journals.samplesite.render import ISSUES_PER_PAGE
-from journals.samplesite.server import SampleSite
+from journals.samplesite.render import CATEGORIES, article_path, mobile_path
+from journals.samplesite.server import REDIRECTED_PATH, SampleSite
 from pipelines.cleaning.text import normalize_text, normalize_title
 
 
@@ -28,7 +29,24 @@ def stored(db: Path) -> dict[int, dict]:
     return rows
 
 
+def port(url: str) -> int | None:
+    return urlsplit(url).port
+
+
+def site_pages() -> int:
+    """The sample site's pages a whole crawl reads: the home page, each
+    category page, each journal's home, each of its year pages, each issue
+    page and each article page (the redirected one twice: its desktop URL,
+    then its mobile page)."""
+    journals = {j.code: j for j, _, _ in all_articles()}.values()
+    years = sum(len({i.year for i in j.issues}) for j in journals)
+    issues = sum(len(j.issues) for j in journals)
+    return 1 + len(CATEGORIES) + len(journals) + years + issues + len(all_articles()) + 1
+
+
 def test_fx361_stores_every_article_of_the_site_as_written(crawled: Crawled) -> None:
+    """Through category, journal-home, year and issue pages: every article,
+    with the column and place its issue's table of contents gives it."""
     rows = stored(crawled.db)
     expected = all_articles()
     assert len(expected) >= 60
@@ -43,10 +61,16 @@ def test_fx361_stores_every_article_of_the_site_as_written(crawled: Crawled) -> 
             issue.year,
             issue.issue,
         )
+        assert (row["column"], row["toc_position"]) == (article.column, article.position)
         assert row["keywords"] == list(article.keywords)
         assert row["body"].split("\n") == [normalize_text(b.text) for b in article.blocks]
         assert row["flags"] == []
         assert row["sources"] == [row["url"]]
+        if article_path(article) == REDIRECTED_PATH:
+            # the desktop page redirects to its mobile copy: the record is the mobile page's
+            assert row["url"] == f"http://127.0.0.3:{port(row['url'])}{mobile_path(article)}"
+        else:
+            assert row["url"] == f"http://127.0.0.1:{port(row['url'])}{article_path(article)}"
     # the fx361 crawl stores the aggregator's articles, the article crawl the seed
     assert set(rows) == {a.id for _, _, a in expected} | {5108306}
 
@@ -56,14 +80,15 @@ def test_crawl_log_ends_with_stats_and_requests_stay_on_the_site(crawled: Crawle
     assert "Dumping Scrapy stats" in log.log
     assert log.stat("item_scraped_count") == len(all_articles())
     assert log.stat("store/articles_new") == len(all_articles())
-    # exactly the site's pages: robots.txt, the journal list, every journal
-    # page, issue page and article page, and nothing anywhere else
-    journals = {j.code: j for j, _, _ in all_articles()}.values()
-    pages = sum(-(-len(j.issues) // ISSUES_PER_PAGE) for j in journals)
-    issues = sum(len(j.issues) for j in journals)
-    assert log.stat("downloader/request_count") == 2 + pages + issues + len(all_articles())
+    # exactly the site's pages, robots.txt of each host, and nothing anywhere else
+    assert log.stat("downloader/request_count") == 2 + site_pages()
+    assert log.stat("downloader/request_host/127.0.0.3") == 2  # robots.txt, the mobile page
     assert log.stat("offsite/filtered") is None
     assert log.stat("log_count/ERROR") is None
+    assert log.stat("log_count/WARNING") is None
+    # the selectors found every link; nothing fell back to URL shapes
+    assert "navigation/fallback" not in log.log and "navigation/empty" not in log.log
+    assert log.stat("navigation/found/articles") == len(all_articles())
 
 
 def test_feed_export_keeps_working(crawled: Crawled) -> None:
