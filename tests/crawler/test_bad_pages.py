@@ -26,21 +26,32 @@ def page(
     title: str = "代表工作站建设贵在落实",
     posted: str = "2018-11-20 01:18:20",
     author: str = "陈殊书",
-    source: str = '<a class="journal">上海人大月刊</a> <a class="issue">2018年9期</a>',
-    keywords: str = '关键词:<a href="/t/1">代表工作站</a>',
+    source: str = "上海人大月刊 2018年9期",
+    keywords: str = '<span>关键词：</span><a href="/search?keyword=1">代表工作站</a>',
     body: str = BODY,
     head: str = "",
 ) -> str:
+    """A desktop article page of the aggregator, as docs/fx361.md has it."""
     return (
         f"<html><head><meta charset='utf-8'><title>{title} - 参考网</title>{head}</head><body>"
-        "<div class='header'><a href='/'>首页</a></div>"
-        f"<div class='article'><h1 class='article-title'>{title}</h1>"
-        f"<div class='article-info'><span class='time'>{posted}</span>"
-        f"<span class='author'>{author}</span></div>"
-        f"<div class='article-source'>{source}</div>"
-        f"<div class='article-keywords'>{keywords}</div>"
-        f"<div class='article-content'>{body}</div></div>"
-        "<div class='related'><div class='related-title'>猜你喜欢</div></div></body></html>"
+        "<div class='navBox'><a href='/'>首页</a></div>"
+        f"<div class='detail_main'><h1 id='title'>{title}</h1>"
+        f"<div class='time_source'><span>{posted}</span><span>{author}</span>"
+        f"<span>{source}</span></div>"
+        f"<div class='article_keyword'>{keywords}</div>"
+        f"<div class='detail_body'><div class='txt'>{body}</div></div>"
+        "<div class='article_love'><div class='hd'>猜你喜欢</div></div></div></body></html>"
+    )
+
+
+def copy_page(posted: str) -> str:
+    """The same article on a copy site, its header lines one element each."""
+    return (
+        "<html><head><meta charset='utf-8'><title>代表工作站建设贵在落实</title></head><body>"
+        "<div class='post'><h1>代表工作站建设贵在落实</h1>"
+        f"<div class='info'>{posted}陈殊书</div><div class='from'>上海人大月刊 2018年9期</div>"
+        "<div class='tags'>关键词：<a href='/t/1'>代表工作站</a></div>"
+        f"<div class='content'>{BODY}</div></div></body></html>"
     )
 
 
@@ -87,11 +98,13 @@ def test_a_good_page_is_stored_clean() -> None:
         ("unclosed tags", html(page().replace("</p>", "").replace("</div>", "")), "stored", set()),
         ("no html, head or body tags", html(page().split("<body>", 1)[1]), "stored", set()),
         (
-            "a journal page",
+            "a year page",
             html(
-                "<html><body><h1 class='journal-name'>浙江人大</h1><dl><dt>2018年</dt>"
-                "<dd><a href='/bk/zjrd/201801.html'>2018年1期</a></dd></dl></body></html>",
-                "https://www.fx361.com/bk/zjrd/",
+                "<html><body><div class='hisWrap'><h3>浙江人大</h3><div class='selBox'>"
+                "<a href='/bk/zjrd/history_2018.html'>2018</a></div><div class='results'>"
+                "<a href='/bk/zjrd/20181.html'><span>浙江人大</span><span>2018年1期</span></a>"
+                "</div></div></body></html>",
+                "https://www.fx361.com/bk/zjrd/history_2018.html",
             ),
             "not_an_article",
             "",
@@ -99,9 +112,11 @@ def test_a_good_page_is_stored_clean() -> None:
         (
             "an issue page",
             html(
-                "<html><body><h1>浙江人大 2018年1期</h1><ul class='toc'><li><a href='/page/"
-                "2018/0301/1.shtml'>一篇文章</a></li></ul></body></html>",
-                "https://www.fx361.com/bk/zjrd/201801.html",
+                "<html><body><div class='dirWrap'><h3>浙江人大</h3><div class='magBox1'>"
+                "<p>2018年1期</p></div><div id='dirList'><div class='dirItem02'><h5>特稿</h5>"
+                "<ul><li><a href='/page/2018/0301/1.shtml'>一篇文章</a></li></ul></div></div>"
+                "</div></body></html>",
+                "https://www.fx361.com/bk/zjrd/20181.html",
             ),
             "not_an_article",
             "",
@@ -145,7 +160,7 @@ def test_a_good_page_is_stored_clean() -> None:
         ("an impossible date", html(page(posted="2018-13-45")), "stored", {"date_from_url"}),
         (
             "an impossible date and no date in the URL",
-            html(page(posted="2018-13-45"), "http://copy.example/show.php?id=7000001"),
+            html(copy_page(posted="2018-13-45"), "http://copy.example/show.php?id=7000001"),
             "stored",
             set(),
         ),
@@ -157,7 +172,7 @@ def test_a_good_page_is_stored_clean() -> None:
         ),
         (
             "an issue year in the future",
-            html(page(source='<a class="journal">上海人大月刊</a> <a class="issue">2031年3期</a>')),
+            html(page(source="上海人大月刊 2031年3期")),
             "stored",
             {"year_in_future"},
         ),

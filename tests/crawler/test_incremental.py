@@ -14,8 +14,8 @@ import pytest
 from support.runners import FAST, Crawled, CrawlResult, run_crawl
 
 from journals.samplesite.corpus import SampleArticle, SampleIssue, SampleJournal, all_articles
-from journals.samplesite.render import article_path
-from journals.samplesite.server import SampleSite
+from journals.samplesite.render import article_path, mobile_path
+from journals.samplesite.server import REDIRECTED_PATH, SampleSite
 
 JOURNAL = "浙江人大"
 
@@ -40,10 +40,10 @@ def crawl(site: SampleSite, db: Path, *args: str) -> CrawlResult:
 
 
 def article_pages(result: CrawlResult) -> list[str]:
-    """The article pages the crawl fetched (a `Crawled (200) <GET …>` line each)."""
-    return [
-        url for url in re.findall(r"Crawled \(\d+\) <GET (\S+)>", result.log) if "/page/" in url
-    ]
+    """The article pages the crawl fetched (a `Crawled (200) <GET …>` line each;
+    desktop pages, and the mobile page one of them redirects to)."""
+    crawled = re.findall(r"Crawled \(\d+\) <GET (\S+)>", result.log)
+    return [url for url in crawled if "/page/" in url or "/news/" in url]
 
 
 def count(db: Path, table: str) -> int:
@@ -53,10 +53,14 @@ def count(db: Path, table: str) -> int:
 
 def newest_issue(name: str) -> tuple[SampleJournal, SampleIssue]:
     journal = next(j for j, _, _ in all_articles() if j.name == name)
-    return journal, journal.issues[0]  # newest first, as the journal page lists them
+    return journal, journal.issues[0]  # newest first, as the year pages list them
 
 
 def url_of(site: SampleSite, article: SampleArticle) -> str:
+    """The article page a crawl ends at: its desktop page, or the mobile page
+    its desktop page redirects to."""
+    if article_path(article) == REDIRECTED_PATH:
+        return site.mobile_url + mobile_path(article)
     return site.base_url + article_path(article)
 
 
@@ -178,7 +182,8 @@ def test_archive_fetches_what_old_issues_lack_and_nothing_stored(
     issue and fetches exactly its articles."""
     db = copy_of(crawled, tmp_path)
     journal = next(j for j, _, _ in all_articles() if j.name == "人大研究")
-    old = journal.issues[-3]  # on the journal's last listing page
+    old = journal.issues[-3]  # on the journal's oldest year page
+    assert old.year == min(i.year for i in journal.issues) < journal.issues[0].year
     gone = [a.id for a in old.articles]
     marks = ",".join("?" * len(gone))
     with sqlite3.connect(db) as conn:

@@ -24,26 +24,25 @@ from support.runners import FAST, ROOT, CrawlResult
 
 from crawler.resume.tree import DONE_FILE, read_done
 from journals.samplesite.corpus import build_corpus
-from journals.samplesite.render import ISSUES_PER_PAGE
 from journals.samplesite.server import SampleSite
 
 SEEDS = [int(seed) for seed in os.environ.get("RESUME_SEEDS", "1,2").split(",")]
 
 
-# One journal of the sample site, with listing pages enough to page through:
-# the tree of a whole crawl (journal list, journal pages, issues, articles) in
-# a third of the time.
+# One journal of the sample site, with years enough to walk through: the tree
+# of a whole crawl (journal home, year pages, issues, articles) in a third of
+# the time.
 JOURNAL = "人大研究"
 
 
 def journal_requests() -> tuple[int, set[int]]:
-    """The requests a crawl of JOURNAL makes, robots.txt aside (the journal
-    list, its journal pages, issue pages and article pages), and its articles."""
+    """The requests a crawl of JOURNAL makes, robots.txt aside (its home, its
+    year pages, issue pages and article pages), and its articles."""
     journal = next(j for j in build_corpus() if j.name == JOURNAL)
     articles = {a.id for issue in journal.issues for a in issue.articles}
-    pages = -(-len(journal.issues) // ISSUES_PER_PAGE)
-    assert pages > 1
-    return 1 + pages + len(journal.issues) + len(articles), articles
+    years = len({issue.year for issue in journal.issues})
+    assert years > 1
+    return 1 + years + len(journal.issues) + len(articles), articles
 
 
 def stop_after(command: list[str], pages: int, how: signal.Signals, timeout: float = 120) -> bool:
@@ -141,7 +140,7 @@ def test_an_archive_run_killed_and_resumed_ends_with_every_article_once(
     rerun = CrawlResult(again.returncode, again.stdout + again.stderr)
     assert rerun.returncode == 0, rerun.log[-3000:]
     assert rerun.stat("downloader/request_count") is None
-    assert rerun.stat("resume/skipped_done") == 1  # the journal list, and so everything
+    assert rerun.stat("resume/skipped_done") == 1  # the journal's home, and so everything
     with sqlite3.connect(db) as conn:
         assert conn.execute("select count(*) from articles").fetchone()[0] == len(expected)
 

@@ -72,12 +72,16 @@ def test_a_crawl_records_its_run(crawled: Crawled, sample_site: SampleSite) -> N
         assert row["status"] == "finished" and row["finish_reason"] == "finished"
         assert row["started_at"] <= row["finished_at"]
         assert row["requests"] == result.stat("downloader/request_count")
-        assert row["responses"] == {"200": result.stat("downloader/response_status_count/200")}
+        statuses = ("200", "301") if row is fx361 else ("200",)  # fx361: the www→m redirect
+        assert row["responses"] == {
+            status: result.stat(f"downloader/response_status_count/{status}") for status in statuses
+        }
         for outcome in ("new", "updated", "unchanged"):
             assert row[f"articles_{outcome}"] == (result.stat(f"store/articles_{outcome}") or 0)
         assert row["dropped"] == {} and row["errors"] == 0 and row["alarms"] is None
+    assert fx361["responses"]["301"] == 1
     assert fx361["article_pages"] == fx361["articles_new"] == expected
-    assert fx361["requests"] > expected  # robots.txt, journal list, journal and issue pages
+    assert fx361["requests"] > expected  # robots.txt, home, category, journal, year, issue pages
     assert set(fx361["coverage"]) == set(QUALITY_FLOORS)
     assert all(fx361["coverage"][name] >= floor for name, floor in QUALITY_FLOORS.items())
     assert article["article_pages"] == 1
@@ -133,14 +137,14 @@ JOURNAL = "天津人大"
 
 class GrowingSite:
     """The sample site with JOURNAL's newest issue not published yet (its
-    journal page lists the issues after it, its pages are 404) until
+    home and year pages list the issues before it, its pages are 404) until
     `publish()`."""
 
     def __init__(self) -> None:
         self.journal: SampleJournal = next(j for j in build_corpus() if j.name == JOURNAL)
         self.newest = self.journal.issues[0]
         self.published = False
-        self.hidden = {f"/bk/{self.journal.code}/{render.issue_slug(self.newest)}.html"} | {
+        self.hidden = {render.issue_path(self.journal, self.newest)} | {
             render.article_path(article) for article in self.newest.articles
         }
 
@@ -152,10 +156,12 @@ class GrowingSite:
             return server.aggregator_page(path)
         if path in self.hidden:
             return None
-        match = server._JOURNAL.match(path)
+        before = replace(self.journal, issues=self.journal.issues[1:])
+        if path == render.journal_path(self.journal):
+            return render.journal_page(before)
+        match = server._YEAR.match(path)
         if match and match["code"] == self.journal.code:
-            before = replace(self.journal, issues=self.journal.issues[1:])
-            return render.journal_page(before, int(match["page"] or 1))
+            return render.year_page(before, int(match["year"]))
         return server.aggregator_page(path)
 
 
@@ -194,7 +200,7 @@ def test_only_a_new_issue_is_fetched_as_the_run_records_show(
     assert second["status"] == "finished"
     assert second["article_pages"] == 0
     assert second["articles_new"] == second["articles_updated"] == 0
-    assert second["requests"] == 3  # robots.txt, the journal list, the journal page
+    assert second["requests"] == 3  # robots.txt, the journal's home, its newest year page
 
     growing.publish()
     third = crawl()  # only the new issue's articles
@@ -233,9 +239,8 @@ def test_a_killed_run_is_marked_interrupted_by_the_next(
     assert killed["status"] == "running"  # nothing could complete it
     assert killed["finished_at"] is None
 
-    issue = next(iter(build_corpus())).issues[0]
     journal = next(iter(build_corpus()))
-    url = f"{sample_site.base_url}/bk/{journal.code}/{render.issue_slug(issue)}.html"
+    url = sample_site.base_url + render.issue_path(journal, journal.issues[0])
     result = run_crawl(
         "fx361",
         "-a",
