@@ -88,7 +88,7 @@ def test_sample_site_prints_its_base_url_and_serves() -> None:
             seed = proc.stdout.readline().strip()
             assert base.startswith("http://127.0.0.1:")
             assert seed.startswith("http://127.0.0.2:") and seed.endswith("/5108306.html")
-            with urllib.request.urlopen(base + "/bk/", timeout=10) as response:
+            with urllib.request.urlopen(base + "/", timeout=10) as response:  # the home page
                 assert "上海人大月刊" in response.read().decode("utf-8")
             with urllib.request.urlopen(seed, timeout=10) as response:
                 assert "青浦:做好聯(lián)系人民群眾三篇文章" in response.read().decode("utf-8")

@@ -139,3 +139,21 @@ def test_export_of_a_query_is_in_search_order(crawled: Crawled) -> None:
     lines = export(crawled, "--query", "工作站").splitlines()
     assert [json.loads(line)["id"] for line in lines] == ranked
     assert ranked[0] == SEED and len(ranked) > 5
+
+
+def test_each_article_keeps_its_column_and_place(
+    crawled: Crawled, expected: dict[int, Truth]
+) -> None:
+    """The crawl read every issue's table of contents; the mirror's copy of the
+    seed (the `article` spider) was read without one."""
+    stored = all_records(crawled)
+    assert {i: (row["column"], row["toc_position"]) for i, row in stored.items()} == {
+        i: (t.column, t.position) for i, t in expected.items()
+    }
+    assert expected[SEED].column is None and sum(t.column is not None for t in expected.values())
+    column = expected[min(expected)].column
+    assert column is not None
+    lines = export(crawled, "--column", column, "--format", "jsonl").splitlines()
+    assert {json.loads(line)["id"] for line in lines} == {
+        i for i, t in expected.items() if t.column == column
+    }

@@ -37,6 +37,8 @@ class Truth:
     journal: str
     year: int
     issue: str
+    column: str | None = None  # and its place in the issue's table of contents
+    position: int | None = None
 
     def contains(self, query: str) -> bool:
         text = "\n".join([self.title, self.body, "；".join(self.keywords)]).lower()
@@ -48,6 +50,7 @@ class Truth:
             and (f.province is None or PROVINCE[self.journal] == f.province.removesuffix("省"))
             and (f.years is None or f.years[0] <= self.year <= f.years[1])
             and (f.issue is None or self.issue == f.issue)
+            and (not f.columns or self.column in f.columns)
             and (f.author is None or f.author in self.authors)
             and (f.keyword is None or f.keyword in self.keywords)
         )
@@ -65,6 +68,8 @@ def truth(crawled: Crawled) -> list[Truth]:
             j.name,
             i.year,
             i.issue,
+            a.column,
+            a.position,
         )
         for j, i, a in all_articles()
     ]
@@ -145,6 +150,8 @@ FILTERED = [
     Filters(province="上海", years=(2017, 2019)),
     Filters(keyword="工作站"),
     Filters(author="陈殊书"),
+    Filters(columns=("监督研究",)),  # a column of 人大研究, and one of 浙江人大
+    Filters(columns=("监督研究", "代表风采"), years=(2014, 2017)),
 ]
 
 
