@@ -16,11 +16,11 @@ from collections.abc import Sequence
 from sqlalchemy.exc import SQLAlchemyError
 
 from crawler.exitstatus import ExitStatus
-from journals.cli import finding, reporting, serving, upkeep
+from journals.cli import finding, reporting, serving, sitecheck_cmd, upkeep
 from journals.cli.options import CliError, examples
 from pipelines.db.database import DatabaseError
 
-GROUPS = (finding, reporting, upkeep, serving)  # in the order `journals --help` lists them
+GROUPS = (finding, reporting, upkeep, serving, sitecheck_cmd)  # in `journals --help` order
 
 
 def build_parser() -> argparse.ArgumentParser:
