@@ -234,10 +234,12 @@ class Fx361Spider(scrapy.Spider):
         if wanted is not None:
             if response.status >= 400 or (title and title != wanted):
                 why = f"HTTP {response.status}" if response.status >= 400 else f"names {title}"
+                entry = catalogue().get(wanted)
                 self.crawler.stats.inc_value("navigation/catalogue_miss")
                 self.logger.warning(
-                    "journal %s: its catalogue code leads to %s (%s); looking on category pages",
+                    "journal %s: its catalogue code (%s) leads to %s (%s); looking by name",
                     wanted,
+                    entry.fx361_evidence if entry else None,
                     response.url,
                     why,
                 )
