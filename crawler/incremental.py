@@ -3,8 +3,8 @@ fetches only what is new.
 
 `-a mode=incremental` (the default) skips article pages whose article is
 stored (by source URL or by the aggregator's article number in the URL), and
-stops walking a journal's issue list, newest first, at the first issue that is
-complete in the database (every article its table of contents lists is
+stops walking a journal's issues, newest first across its year pages, at the
+first issue that is complete in the database (every article its table of contents lists is
 stored: the `issue_counts` view). `-a refresh=DAYS` fetches stored articles
 again when their `fetched_at` is older than DAYS days.
 

@@ -186,12 +186,24 @@ class Fx361Spider(scrapy.Spider):
             yield self._home()
 
     def parse_home(self, response: TextResponse) -> Iterator[Request]:
+        """The category pages the home page links to. (The contracts are for
+        `scrapy check fx361`, against the live site; `journals check-site`
+        checks every page kind.)
+
+        @url https://www.fx361.com/
+        @returns requests 1
+        """
         links = fx361nav.categories(response)
         self.navigation.links("categories", links, response.url)
         for url in links.found:
             yield Request(url, callback=self.parse_category, meta={SEEK: True})
 
     def parse_category(self, response: TextResponse) -> Iterator[Request]:
+        """The journal homes a category page lists (those asked for by name).
+
+        @url https://www.fx361.com/bk/szzh.html
+        @returns requests 1
+        """
         self.categories_read += 1
         entries = fx361nav.journals(response)
         self.navigation.links("journals", entries, response.url)

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from support.runners import CrawlResult, run_crawl
+from support.runners import ROOT, CrawlResult, run_crawl
 
 from journals.samplesite.corpus import SampleIssue, SampleJournal, all_articles
 from journals.samplesite.render import issue_path, journal_path, year_path
@@ -146,3 +148,17 @@ def test_year_page_url_and_issue(sample_site: SampleSite) -> None:
     assert journal_path(journal) == f"/bk/{journal.code}/index.html"
     assert year_path(journal, 2015) == f"/bk/{journal.code}/history_2015.html"
     assert issue_path(journal, issue) == f"/bk/{journal.code}/{issue.year}z1.html"
+
+
+def test_the_callbacks_carry_scrapy_contracts_for_the_live_site() -> None:
+    """`scrapy check fx361` runs them against fx361.com itself; listed here
+    without the network."""
+    done = subprocess.run(
+        [sys.executable, "-m", "scrapy", "check", "-l", "fx361"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split() == ["fx361", "*", "parse_category", "*", "parse_home"]
