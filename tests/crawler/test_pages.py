@@ -15,7 +15,7 @@ from crawler import sites
 from pipelines.clean import clean_article
 
 PAGES = FIXTURES / "pages"
-VOLATILE = ("fetched_at", "toc_count")  # not read from the page
+VOLATILE = ("fetched_at", "toc_count", "column", "toc_position")  # not read from the page
 
 
 def extract(url: str, body: bytes) -> dict[str, Any]:
