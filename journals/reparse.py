@@ -45,7 +45,7 @@ from scrapy.utils.project import get_project_settings
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
-from crawler import sites
+from crawler import contents, sites
 from crawler.runlock import RunLock
 from crawler.spidermiddlewares.pagearchive import page_response
 from journals.pageselect import PageSelection, selected_pages
@@ -155,6 +155,7 @@ class Extractor:
             logger.warning("reparse: the parser failed on %s: %r", page.url, exc)
             return Extracted(None, ("parser_error",))
         article.toc_count = page.toc_count
+        contents.place(article, **(page.contents or {}))
         article.fetched_at = page.fetched_at
         self.clean.process_item(article)
         before = self._dropped()
@@ -176,7 +177,16 @@ class Extractor:
 
 # In each worker process of a parallel reparse: its own Extractor.
 _worker: Extractor | None = None
-_PAGE_FIELDS = ("url", "status", "headers", "body", "compression", "fetched_at", "toc_count")
+_PAGE_FIELDS = (
+    "url",
+    "status",
+    "headers",
+    "body",
+    "compression",
+    "fetched_at",
+    "toc_count",
+    "contents",
+)
 
 
 def _start_worker(settings: BaseSettings) -> None:

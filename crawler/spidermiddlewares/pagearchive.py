@@ -32,6 +32,7 @@ from scrapy.responsetypes import responsetypes
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
+from crawler import contents
 from crawler.meta import ARTICLE_PAGE  # both spiders mark their article requests
 from pipelines.db import models
 from pipelines.db.database import open_engine
@@ -53,7 +54,8 @@ def page_response(page: models.Page) -> Response:
     """
     headers, body = stored_headers(page), stored_body(page)
     cls = responsetypes.from_args(headers=headers, url=page.url, body=body)
-    request = Request(page.url, meta={ARTICLE_PAGE: True}, cb_kwargs={"toc": page.toc_count})
+    arguments = {"toc": page.toc_count, **(page.contents or {})}
+    request = Request(page.url, meta={ARTICLE_PAGE: True}, cb_kwargs=arguments)
     return cls(page.url, status=page.status, headers=headers, body=body, request=request)
 
 
@@ -98,7 +100,9 @@ class PageArchive:
         stats = self.crawler.stats
         run_id = stats.get_value("run/id") if stats is not None else None
         toc = request.cb_kwargs.get("toc")
-        self.pending[response.url] = page_row(response, now, run_id, toc)
+        self.pending[response.url] = page_row(
+            response, now, run_id, toc, contents.of_request(request.cb_kwargs)
+        )
         if len(self.pending) >= self.batch_size:
             self.flush()
 

@@ -14,7 +14,7 @@ from scrapy.crawler import Crawler
 from scrapy.http import Request, Response, TextResponse
 from scrapy.settings import BaseSettings
 
-from crawler import fields, sites
+from crawler import contents, fields, sites
 from crawler.arguments import BadArgument, parse_url, parse_years, split_list
 from crawler.extensions.navigation import NavigationLog
 from crawler.incremental import StoredArticles, parse_mode, parse_refresh
@@ -368,31 +368,7 @@ class Fx361Spider(scrapy.Spider):
             self.logger.warning("not an article page: %s", response.url)
             return
         article.toc_count = toc
-        article.column = column
-        article.toc_position = position
-        self._place(article, journal, year, issue, issue_label)
-        yield article
-
-    def _place(
-        self,
-        article: Article,
-        journal: str | None,
-        year: int | None,
-        issue: str | None,
-        label: str | None,
-    ) -> None:
-        """Journal, year and issue from the table of contents the article was
-        reached from: where the page prints none, and where what was read from
-        the page differs (counted: `article/differs_from_toc`), so that every
-        article of an issue is stored under the name and number the walk (and
-        its incremental checks) know it by."""
-        if not journal:
-            return
-        page = (article.journal, article.year, article.issue)
-        toc = (journal, year, issue) if year is not None and issue else (journal, *page[1:])
-        if article.journal and page != toc:
+        if contents.place(article, journal, year, issue, issue_label, column, position):
             self.crawler.stats.inc_value("article/differs_from_toc")
-            self.logger.debug("%s: the page says %s, its issue page %s", article.url, page, toc)
-        article.journal = journal
-        if year is not None and issue:
-            article.year, article.issue, article.issue_label = year, issue, label
+            self.logger.debug("%s: the page names another issue than its contents", article.url)
+        yield article

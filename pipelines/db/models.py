@@ -214,3 +214,5 @@ class Page(Base):
     fetched_at: Mapped[str] = mapped_column(String(32))
     run_id: Mapped[int | None]  # crawl_runs.id of the fetch
     toc_count: Mapped[int | None]  # what the issue's table of contents listed then
+    # What the contents said of the article: journal, year, issue, column, position.
+    contents: Mapped[dict[str, Any] | None] = mapped_column(JSON)

@@ -19,7 +19,16 @@ from sqlalchemy.orm import Session
 from pipelines.db import models
 
 COMPRESSION = "zlib"
-_UPDATED = ("status", "headers", "body", "compression", "fetched_at", "run_id", "toc_count")
+_UPDATED = (
+    "status",
+    "headers",
+    "body",
+    "compression",
+    "fetched_at",
+    "run_id",
+    "toc_count",
+    "contents",
+)
 
 
 def headers_text(headers: Headers) -> dict[str, list[str]]:
@@ -35,7 +44,11 @@ def headers_text(headers: Headers) -> dict[str, list[str]]:
 
 
 def page_row(
-    response: Response, fetched_at: str, run_id: int | None, toc_count: int | None
+    response: Response,
+    fetched_at: str,
+    run_id: int | None,
+    toc_count: int | None,
+    contents: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """The `pages` row of a response."""
     return {
@@ -47,6 +60,7 @@ def page_row(
         "fetched_at": fetched_at,
         "run_id": run_id,
         "toc_count": toc_count,
+        "contents": contents,
     }
 
 

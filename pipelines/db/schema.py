@@ -169,6 +169,9 @@ TABLES = (
             "run_id": "The crawl that fetched it (crawl_runs.id).",
             "toc_count": "How many articles the issue's table of contents listed "
             "when the page was fetched; empty for pages not reached from one.",
+            "contents": "JSON object: what that table of contents said of the "
+            "article (journal, year, issue, issue_label, column, position), which "
+            "a reparse gives the page again; empty for pages not reached from one.",
         },
     ),
     Table(

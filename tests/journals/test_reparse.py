@@ -189,13 +189,19 @@ def damaged(tmp_path_factory: pytest.TempPathFactory) -> Damaged:
         assert more.returncode == 0, more.log[-3000:]
     finally:
         site.stop()  # from here on nothing answers at its address
-    return Damaged(db, ((site.base_url, "SITE"), (site.mirror_url, "MIRROR")))
+    return Damaged(
+        db, ((site.base_url, "SITE"), (site.mirror_url, "MIRROR"), (site.mobile_url, "MOBILE"))
+    )
 
 
 def test_reparse_applies_a_parser_fix_without_the_network(
     damaged: Damaged, crawled: Crawled, sample_site: server.SampleSite
 ) -> None:
-    origins = ((sample_site.base_url, "SITE"), (sample_site.mirror_url, "MIRROR"))
+    origins = (
+        (sample_site.base_url, "SITE"),
+        (sample_site.mirror_url, "MIRROR"),
+        (sample_site.mobile_url, "MOBILE"),
+    )
     normal = articles(crawled.db, *origins)
     before = articles(damaged.db, *damaged.origins)
     assert before.keys() == normal.keys()

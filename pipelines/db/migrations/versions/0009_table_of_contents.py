@@ -2,6 +2,8 @@
 (栏目) they are listed under and their 1-based position in it (`column`,
 `toc_position`; empty where no table of contents was read). The view
 `article_list` is made again with both, so it can be faceted by column.
+Stored pages keep what the contents said of their article (`pages.contents`),
+so that a reparse places an article as the crawl that fetched it did.
 
 Revision ID: 0009
 Revises: 0008
@@ -85,6 +87,7 @@ LEFT JOIN issues ON issues.id = articles.issue_id
 def upgrade() -> None:
     op.add_column("articles", sa.Column("column", sa.String(100), nullable=True))
     op.add_column("articles", sa.Column("toc_position", sa.Integer(), nullable=True))
+    op.add_column("pages", sa.Column("contents", sa.JSON(), nullable=True))
     op.execute("DROP VIEW article_list")
     op.execute(VIEW)
 
@@ -93,4 +96,5 @@ def downgrade() -> None:
     op.execute("DROP VIEW article_list")
     for column in COLUMNS:  # SQLite 3.35+ drops columns in place
         op.execute(f'ALTER TABLE articles DROP COLUMN "{column}"')
+    op.execute("ALTER TABLE pages DROP COLUMN contents")
     op.execute(PREVIOUS_VIEW)
