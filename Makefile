@@ -21,11 +21,11 @@ demo: $(STAMP)
 	@set -e; out=$$(mktemp); \
 	$(BIN)/journals sample-site --port 0 >$$out 2>/dev/null & site=$$!; \
 	trap 'kill $$site 2>/dev/null; rm -f $$out' EXIT; \
-	for _ in $$(seq 100); do [ "$$(wc -l <$$out)" -ge 2 ] && break; sleep 0.1; done; \
-	base=$$(sed -n 1p $$out); seed=$$(sed -n 2p $$out); \
-	echo "sample site: $$base   mirror copy of the seed article: $$seed"; \
+	for _ in $$(seq 100); do [ "$$(wc -l <$$out)" -ge 3 ] && break; sleep 0.1; done; \
+	base=$$(sed -n 1p $$out); seed=$$(sed -n 2p $$out); mobile=$$(sed -n 3p $$out); \
+	echo "sample site: $$base (mobile $$mobile)   mirror copy of the seed article: $$seed"; \
 	fast="-s DOWNLOAD_DELAY=0 -s AUTOTHROTTLE_ENABLED=False -s CONCURRENT_REQUESTS_PER_DOMAIN=4 -L INFO"; \
-	$(BIN)/scrapy crawl fx361 -s FX361_BASE_URL=$$base $$fast; \
+	$(BIN)/scrapy crawl fx361 -s FX361_BASE_URL=$$base -s FX361_MOBILE_URL=$$mobile $$fast; \
 	$(BIN)/scrapy crawl article -a url=$$seed $$fast; \
 	echo; $(BIN)/journals stats
 

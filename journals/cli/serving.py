@@ -35,8 +35,9 @@ def add_commands(sub: Any) -> None:
         "sample-site",
         help="serve the bundled sample site on 127.0.0.1",
         description="Serve the bundled sample site, an aggregator like fx361.com on 127.0.0.1\n"
-        "and a copy site on 127.0.0.2, until Ctrl-C; prints its base URL, then the URL\n"
-        "of the copy site's seed article.",
+        "(its mobile host on 127.0.0.3) and a copy site on 127.0.0.2, until Ctrl-C;\n"
+        "prints its base URL, the URL of the copy site's seed article, then the\n"
+        "mobile host's URL.",
         epilog=examples("journals sample-site --port 0"),
         run=cmd_sample_site,
     )
@@ -66,7 +67,8 @@ def cmd_sample_site(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise CliError(f"cannot serve on port {args.port}: {exc.strerror}") from exc
     print(site.base_url)
-    print(site.seed_url, flush=True)  # the mirror host's copy of the seed article
+    print(site.seed_url)  # the mirror host's copy of the seed article
+    print(site.mobile_url, flush=True)
     try:
         while True:
             time.sleep(3600)

@@ -75,7 +75,7 @@ def test_export_to_file(crawled: Crawled, tmp_path: Path) -> None:
     assert lines[0].split(",") == list(FIELDS)
 
 
-def test_sample_site_prints_its_base_url_and_serves() -> None:
+def test_sample_site_prints_its_urls_and_serves() -> None:
     with subprocess.Popen(
         [sys.executable, "-m", "journals.cli", "sample-site", "--port", "0"],
         cwd=ROOT,
@@ -86,8 +86,10 @@ def test_sample_site_prints_its_base_url_and_serves() -> None:
             assert proc.stdout is not None
             base = proc.stdout.readline().strip()
             seed = proc.stdout.readline().strip()
+            mobile = proc.stdout.readline().strip()
             assert base.startswith("http://127.0.0.1:")
             assert seed.startswith("http://127.0.0.2:") and seed.endswith("/5108306.html")
+            assert mobile == base.replace("127.0.0.1", "127.0.0.3")
             with urllib.request.urlopen(base + "/", timeout=10) as response:  # the home page
                 assert "上海人大月刊" in response.read().decode("utf-8")
             with urllib.request.urlopen(seed, timeout=10) as response:
