@@ -39,8 +39,8 @@ needed, so `ResumeScheduler` keeps the queue in memory even with a JOBDIR (the
 disk queue cannot be read back after a SIGKILL anyway), and Scrapy's
 `requests.seen` is neither written nor read.
 
-What a resume costs: the pages above the cut (the journal list, a journal's
-listing pages, unfinished issue pages) are fetched again, a few per
+What a resume costs: the pages above the cut (the home and category pages,
+journal homes, year pages, unfinished issue pages) are fetched again, a few per
 interruption. Pages that failed (HTTP errors, download errors, anti-bot pages)
 are never done, so a resume tries them again, and the pages above them. What
 is fetched twice is stored once: the store upserts by article number.
