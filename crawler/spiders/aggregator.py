@@ -351,16 +351,10 @@ class Fx361Spider(scrapy.Spider):
                 )
 
     def parse_article(
-        self,
-        response: Response,
-        toc: int | None = None,
-        journal: str | None = None,
-        year: int | None = None,
-        issue: str | None = None,
-        issue_label: str | None = None,
-        column: str | None = None,
-        position: int | None = None,
+        self, response: Response, toc: int | None = None, **listed: Any
     ) -> Iterator[Article]:
+        """An article page, with what its issue's contents said of it
+        (`listed`: the keyword arguments of `crawler.contents.place`)."""
         try:
             article = sites.article_parser(self.settings)(response)
         except sites.NotAnArticle:
@@ -368,7 +362,7 @@ class Fx361Spider(scrapy.Spider):
             self.logger.warning("not an article page: %s", response.url)
             return
         article.toc_count = toc
-        if contents.place(article, journal, year, issue, issue_label, column, position):
+        if contents.place(article, **listed):
             self.crawler.stats.inc_value("article/differs_from_toc")
             self.logger.debug("%s: the page names another issue than its contents", article.url)
         yield article
