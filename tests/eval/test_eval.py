@@ -141,6 +141,22 @@ def test_columns(results: list[scoring.Result]) -> None:
     assert len(cols[scoring.DEVELOPED]) + len(cols[scoring.HELD_OUT_COLUMN]) == len(results)
 
 
+def test_aggregator_layouts_reach_its_parser(pages: list[scoring.Page]) -> None:
+    """The aggregator's own layouts (`fx361`, `fx361-mobile`) are in its markup as the
+    evidence shows it (docs/fx361.md): the aggregator's parser reads every one of
+    their pages, not the generic extractor."""
+    from scrapy.http import HtmlResponse
+
+    from crawler import sites
+    from crawler.extraction.decoding import redecode
+
+    own = [p for p in pages if p.layout in ("fx361", "fx361-mobile")]
+    assert len(own) == len(generate.PLAN["fx361"]) + len(generate.PLAN["fx361-mobile"])
+    for page in own:
+        response = redecode(HtmlResponse(page.url, body=page.body, headers=page.headers))
+        assert sites.parser_for(response) is sites.fx361, page.id
+
+
 def test_every_variation_occurs(pages: list[scoring.Page]) -> None:
     covered = scoring.coverage(pages, VARIATIONS)
     assert not [t for t in VARIATIONS if not covered[t]], "tags no page carries"
