@@ -8,7 +8,7 @@ import re
 from scrapy.http import HtmlResponse
 
 from crawler import sites
-from crawler.extraction import generic, pagekeywords
+from crawler.extraction import pagekeywords
 from crawler.items import Article
 from pipelines.clean import clean_article
 
@@ -88,7 +88,11 @@ def test_tag_links_are_the_keywords_and_a_tag_cloud_is_not() -> None:
     )
     top = "<div>发表于 2017-06-24</div>"
     response = page(top=top, foot=f'<div class="ptg">{tags}</div><div class="side">{cloud}</div>')
-    assert pagekeywords.tag_links(response, "开门立法" + BODY) == ["开门立法", "备案审查", "立法质量"]
+    assert pagekeywords.tag_links(response, "开门立法" + BODY) == [
+        "开门立法",
+        "备案审查",
+        "立法质量",
+    ]
     assert extract(response).keywords == ["开门立法", "备案审查", "立法质量"]
 
 
