@@ -140,6 +140,7 @@ class Writer:
         Likewise the journal and issue: a copy that names no journal (flag
         `journal_unknown`) keeps those stored, and a copy that names them
         fills an article stored without (dropping the flag), whatever its text.
+        A copy with no journal adds only its URL to an article that has one.
         """
         digest = fingerprint(item["title"], item["body"])
         article = (
@@ -147,13 +148,15 @@ class Writer:
         )
         if article is None and (known := self.session.get(models.Fingerprint, digest)):
             article = known.article
+        # a copy that names no journal is the worse of two otherwise as clean
+        unplaced = not item.get("journal") and article is not None and article.journal is not None
         if article is not None:
             item = _located(article, item)
         outcome = "new"
         if article is not None:
             stored_bad = len(DEGRADING_FLAGS.intersection(article.flags))
             new_bad = len(DEGRADING_FLAGS.intersection(item["flags"]))
-            if new_bad > stored_bad:
+            if new_bad > stored_bad or unplaced:
                 outcome = "unchanged"
             elif _same(article, item):
                 outcome = "unchanged"
