@@ -150,6 +150,7 @@ class Writer:
             article = known.article
         # a copy that names no journal is the worse of two otherwise as clean
         unplaced = not item.get("journal") and article is not None and article.journal is not None
+        unknown = article is not None and article.journal is None
         if article is not None:
             item = _located(article, item)
         outcome = "new"
@@ -171,6 +172,7 @@ class Writer:
         if _place(article, item) | self._locate(article, item) and outcome == "unchanged":
             outcome = "updated"
             article.updated_at = now
+        self.located += unknown and article.journal is not None
         if self.session.get(models.Fingerprint, digest) is None:
             self.session.add(models.Fingerprint(digest=digest, article=article))
         self._add_source(article, item["url"], item["source_host"], now)
@@ -187,7 +189,6 @@ class Writer:
             return False
         self._set_journal(article, item)
         article.flags = sorted(set(article.flags) - {JOURNAL_UNKNOWN})
-        self.located += 1
         return True
 
     def _set_journal(self, article: models.Article, item: dict[str, Any]) -> None:
