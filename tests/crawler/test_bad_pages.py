@@ -136,7 +136,7 @@ def test_a_good_page_is_stored_clean() -> None:
             "not_an_article",
             "is not a text page",
         ),
-        ("no journal line", html(page(source="")), "dropped", "missing journal"),
+        ("no journal line", html(page(source="")), "stored", {"journal_unknown"}),
         ("no body", html(page(body="")), "dropped", "missing body"),
         (
             "a body that is only spam",
