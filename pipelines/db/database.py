@@ -140,7 +140,8 @@ class Writer:
         Likewise the journal and issue: a copy that names no journal (flag
         `journal_unknown`) keeps those stored, and a copy that names them
         fills an article stored without (dropping the flag), whatever its text.
-        A copy with no journal adds only its URL to an article that has one.
+        A copy with no journal adds only its URL to an article that has one,
+        unless its text is cleaner.
         """
         digest = fingerprint(item["title"], item["body"])
         article = (
@@ -157,7 +158,7 @@ class Writer:
         if article is not None:
             stored_bad = len(DEGRADING_FLAGS.intersection(article.flags))
             new_bad = len(DEGRADING_FLAGS.intersection(item["flags"]))
-            if new_bad > stored_bad or unplaced:
+            if new_bad > stored_bad or (unplaced and new_bad == stored_bad):
                 outcome = "unchanged"
             elif _same(article, item):
                 outcome = "unchanged"

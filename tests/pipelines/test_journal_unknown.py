@@ -156,3 +156,19 @@ def test_an_upgrade_from_0009_keeps_the_articles_and_their_index(tmp_path: Path)
         ).fetchall() == [(7,)]
     (row, _), _ = store(db, COPY_SITE)  # taken, listed first (those with no journal are)
     assert (row["id"], row["journal"], row["flags"]) == (5108306, None, ["journal_unknown"])
+
+
+def test_a_cleaner_copy_with_no_journal_gives_its_text_and_keeps_the_journal(
+    tmp_path: Path,
+) -> None:
+    garbled = {**copy("http://mirror.example/1.html", "上海人大月刊", ("garbled",))}
+    garbled["body"] = BODY + "\n活动?;顒悠陂g"
+    (row,), outcomes = store(tmp_path / "a.db", garbled, COPY_SITE)
+    assert outcomes == ["new", "updated"]
+    assert (row["journal"], row["year"], row["issue"], row["flags"]) == (
+        "上海人大月刊",
+        2018,
+        "9",
+        [],
+    )
+    assert row["body"] == BODY and row["url"] == COPY_SITE["url"]
