@@ -1,7 +1,8 @@
 """Articles as citations for reference managers: RIS and BibTeX.
 
 Both carry the journal, year, issue, authors, title, keywords, posting date
-and URL of each record `journals.export.record` makes."""
+and URL of each record `journals.export.record` makes; an article whose copies
+named no journal has no journal field (nor year and issue)."""
 
 from __future__ import annotations
 
@@ -54,7 +55,7 @@ def ris_entry(row: dict[str, Any]) -> str:
     """
     tags: list[tuple[str, Any]] = [("TY", "JOUR"), ("ID", row["id"]), ("TI", row["title"])]
     tags += [("AU", name) for name in row.get("authors") or []]
-    tags += [("T2", row["journal"]), ("JO", row["journal"])]
+    tags += [("T2", row.get("journal")), ("JO", row.get("journal"))]  # none if unknown
     tags += [("PY", row.get("year")), ("IS", row.get("issue"))]
     tags += [("DA", (row.get("date") or "").replace("-", "/"))]
     tags += [("KW", word) for word in row.get("keywords") or []]
@@ -117,7 +118,7 @@ def bibtex_entry(row: dict[str, Any]) -> str:
     fields = [
         ("title", latex_escape(row["title"])),
         ("author", bibtex_names(row.get("authors") or [])),
-        ("journal", latex_escape(row["journal"])),
+        ("journal", latex_escape(row.get("journal") or "")),  # none if unknown
         ("year", str(row["year"]) if row.get("year") else ""),
         ("number", latex_escape(row.get("issue") or "")),
         ("keywords", ", ".join(latex_escape(k) for k in row.get("keywords") or [])),

@@ -1,5 +1,6 @@
-"""What the database holds: articles per journal and year, how many of each
-journal's issues are complete, field coverage."""
+"""What the database holds: articles per journal and year (and those stored
+with no journal, flagged `journal_unknown`), how many of each journal's
+issues are complete, field coverage."""
 
 from __future__ import annotations
 
@@ -62,6 +63,7 @@ class Coverage:
     short: tuple[tuple[str, int, str, int, int], ...] = ()  # journal, year, issue, stored, listed
     # every issue of each journal, in order
     journal_issues: dict[str, tuple[IssueCount, ...]] = field(default_factory=dict)
+    no_journal: int = 0  # articles whose copies named no journal
 
 
 def coverage(session: Session) -> Coverage:
@@ -78,6 +80,12 @@ def coverage(session: Session) -> Coverage:
     for journal, y, n in rows:
         per.setdefault(journal, {})[y] = n
     articles = session.scalar(select(func.count(models.Article.id))) or 0
+    no_journal = (
+        session.scalar(
+            select(func.count(models.Article.id)).where(models.Article.journal_id.is_(None))
+        )
+        or 0
+    )
     linked = {
         "authors": models.ArticleAuthor.article_id,
         "keywords": models.ArticleKeyword.article_id,
@@ -140,6 +148,7 @@ def coverage(session: Session) -> Coverage:
         incomplete,
         short,
         {name: tuple(sorted(found, key=issue_order)) for name, found in journal_issues.items()},
+        no_journal,
     )
 
 
@@ -172,6 +181,8 @@ def format_coverage(cov: Coverage) -> str:
             + "".join(f"{c or '·':>7}" for c in cells)
             + f"{sum(counts.values()):>7}"
         )
+    if cov.no_journal:
+        lines += ["", f"articles with no journal: {cov.no_journal}"]
     if cov.per_journal_year:
         lines += ["", *format_completeness(cov, width)]
     lines += ["", "field coverage"]

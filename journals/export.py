@@ -1,7 +1,9 @@
 """Articles out of the database as flat records: JSON Lines or CSV (citation
 formats are in `journals.citations`). `column` and `toc_position` are what the
 issue's table of contents says of the article: its column (栏目) and its place
-in the contents from 1; empty where no contents were read."""
+in the contents from 1; empty where no contents were read. `journal` (and
+with it `year` and `issue`) is empty for an article whose copies named no
+journal (flag `journal_unknown`)."""
 
 from __future__ import annotations
 
@@ -46,7 +48,8 @@ LOADED = (
 
 
 def records(session: Session, filters: Filters = EVERYTHING) -> Iterator[dict[str, Any]]:
-    """One record per article the filters cover, ordered by journal, year, issue and id."""
+    """One record per article the filters cover, ordered by journal, year, issue
+    and id (those with no journal first)."""
     query = (
         filtered(select(models.Article), filters)
         .order_by(models.Journal.name, models.Issue.year, models.Issue.issue, models.Article.id)
@@ -79,7 +82,7 @@ def record(article: models.Article) -> dict[str, Any]:
         "authors": article.authors,
         "date": article.date,
         "time": article.time,
-        "journal": article.journal.name,
+        "journal": article.journal.name if article.journal else None,  # None: unknown
         "year": article.issue.year if article.issue else None,
         "issue": article.issue.issue if article.issue else None,
         "column": article.column,

@@ -38,7 +38,9 @@ def province_name(value: str) -> str:
 
 
 def conditions(filters: Filters) -> list[ColumnElement[bool]]:
-    """WHERE conditions over articles joined with journals and (outer) issues."""
+    """WHERE conditions over articles outer-joined with journals and issues: a
+    filter on the journal, its province or the issue leaves out the articles
+    stored with no journal."""
     article = models.Article
     where: list[ColumnElement[bool]] = []
     if filters.journals:
@@ -69,9 +71,10 @@ def conditions(filters: Filters) -> list[ColumnElement[bool]]:
 
 
 def filtered(query: Select, filters: Filters) -> Select:
-    """`query` (selecting from articles) joined and restricted by `filters`."""
+    """`query` (selecting from articles) joined and restricted by `filters`;
+    articles with no journal are in it unless a filter needs the journal."""
     return (
-        query.join(models.Article.journal)
+        query.outerjoin(models.Article.journal)
         .outerjoin(models.Article.issue)
         .where(*conditions(filters))
     )

@@ -73,8 +73,8 @@ class Tally:
 
     def counts(self) -> str:
         """
-        >>> Tally(5, 0, 2, 2, 1, Counter({"missing_journal": 1})).counts()
-        '2 articles changed, 2 unchanged, 0 new, 1 dropped (missing_journal 1)'
+        >>> Tally(5, 0, 2, 2, 1, Counter({"missing_body": 1})).counts()
+        '2 articles changed, 2 unchanged, 0 new, 1 dropped (missing_body 1)'
         """
         why = ", ".join(f"{reason} {n}" for reason, n in sorted(self.reasons.items()))
         return (

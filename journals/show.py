@@ -30,8 +30,8 @@ def record(session: Session, article_id: int) -> dict[str, Any]:
     article = session.get(models.Article, article_id)
     assert article is not None
     row["issue_label"] = article.issue.label if article.issue else None
-    row["province"] = article.journal.province
-    row["level"] = article.journal.level
+    row["province"] = article.journal.province if article.journal else None
+    row["level"] = article.journal.level if article.journal else None
     return row
 
 
@@ -60,6 +60,15 @@ def format_article(row: dict[str, Any]) -> str:
     <BLANKLINE>
     第一段。
     第二段。
+    >>> print(format_article({"id": -7, "title": "题", "journal": None, "year": None,
+    ...     "flags": ["journal_unknown"], "body": "正文"}))
+    题
+    <BLANKLINE>
+    journal   (unknown)
+    id        -7
+    flags     journal_unknown
+    <BLANKLINE>
+    正文
     """
     where = ", ".join(x for x in (row.get("province"), row.get("level")) if x)
     issue = (
@@ -69,7 +78,7 @@ def format_article(row: dict[str, Any]) -> str:
     )
     fields = [
         ("authors", "、".join(row.get("authors") or [])),
-        ("journal", row["journal"] + (f" ({where})" if where else "")),
+        ("journal", (row["journal"] or "(unknown)") + (f" ({where})" if where else "")),
         ("issue", issue),
         ("column", placed(row.get("column"), row.get("toc_position"))),
         ("date", " ".join(x for x in (row.get("date"), row.get("time")) if x)),

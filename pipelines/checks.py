@@ -10,7 +10,7 @@ from typing import Any
 
 from pipelines.cleaning.spam import is_spam_line
 
-REQUIRED = ("title", "journal", "body")
+REQUIRED = ("title", "body")  # an article with no journal is stored, flagged journal_unknown
 MAX_BODY_CHARS = 200_000  # the longest journal articles run to some 30,000
 MAX_TITLE_CHARS = 200
 _MARKUP = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
@@ -43,8 +43,8 @@ def fields_present(item: Mapping[str, Any]) -> list[str]:
 def missing_fields(item: dict[str, Any]) -> list[str]:
     """The required fields an item lacks.
 
-    >>> missing_fields({"title": "题目", "journal": "", "body": "正文"})
-    ['journal']
+    >>> missing_fields({"title": "题目", "journal": "", "body": ""})
+    ['body']
     """
     return [name for name in REQUIRED if not item.get(name)]
 
@@ -67,17 +67,24 @@ def drop_reasons(item: dict[str, Any]) -> dict[str, str]:
 
 def doubts(item: dict[str, Any], today: date) -> tuple[dict[str, Any], list[str]]:
     """The article with doubtful values set aside, and the flags that say so:
-    a posting date in the future or impossible, an issue year in the future,
-    a body cut at MAX_BODY_CHARS, markup left in the text.
+    no journal named (its year and issue then mean nothing), a posting date
+    in the future or impossible, an issue year in the future, a body cut at
+    MAX_BODY_CHARS, markup left in the text.
 
-    >>> item = {"date": "2031-01-01", "year": 2031, "body": "正文"}
+    >>> item = {"journal": "浙江人大", "date": "2031-01-01", "year": 2031, "body": "正文"}
     >>> fixed, flags = doubts(item, date(2026, 1, 1))
     >>> fixed["date"], fixed["year"], flags
     (None, None, ['date_in_future', 'year_in_future'])
-    >>> doubts({"body": "正文<script>x</script>。"}, date(2026, 1, 1))[0]["body"]
+    >>> doubts({"journal": "刊", "body": "正文<script>x</script>。"}, date(2026, 1, 1))[0]["body"]
     '正文x。'
+    >>> fixed, flags = doubts({"journal": " ", "year": 2018, "issue": "9"}, date(2026, 1, 1))
+    >>> fixed["journal"], fixed["year"], fixed["issue"], flags
+    (None, None, None, ['journal_unknown'])
     """
     out, flags = dict(item), []
+    if not (out.get("journal") or "").strip():
+        out["journal"], out["year"], out["issue"], out["issue_label"] = None, None, None, None
+        flags.append("journal_unknown")
     posted = out.get("date")
     if posted:
         try:

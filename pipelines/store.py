@@ -1,7 +1,9 @@
-"""Store pipeline: upserts articles into the database in batched transactions,
-and with them the run's failures (pipelines/db/failures.py, sent by the crawl's
-failure middleware): each URL that failed for good is upserted into
-`failures`, and deleted from it once stored."""
+"""Store pipeline: upserts articles into the database in batched transactions
+(an article whose copy named no journal too, flagged `journal_unknown`; a
+later copy that names it fills it in), and with them the run's failures
+(pipelines/db/failures.py, sent by the crawl's failure middleware): each URL
+that failed for good is upserted into `failures`, and deleted from it once
+stored."""
 
 from __future__ import annotations
 
@@ -20,6 +22,10 @@ from pipelines.db.database import Writer, open_engine
 from pipelines.db.failures import FailedRequest, request_failed
 
 logger = logging.getLogger(__name__)
+# New articles stored from a copy that named no journal (flag journal_unknown),
+# and articles stored so that a later copy named their journal.
+JOURNAL_UNKNOWN_STAT = "store/articles_journal_unknown"
+JOURNAL_FOUND_STAT = "store/articles_journal_found"
 
 
 class StorePipeline:
@@ -77,7 +83,11 @@ class StorePipeline:
                 if outcome == "new":  # what quality alarms measure (crawler/extensions/quality.py)
                     for name in fields_present(item):
                         self.stats.inc_value(STAT_PREFIX + name)
+                    if not item.get("journal"):
+                        self.stats.inc_value(JOURNAL_UNKNOWN_STAT)
                 session.flush()
+            if writer.located:
+                self.stats.inc_value(JOURNAL_FOUND_STAT, writer.located)
             recovered = failures.forget(session, (item["url"] for item in self.pending))
         if recorded:
             self.stats.inc_value("store/failures_recorded", recorded)

@@ -139,6 +139,8 @@ def outcome(
         "articles_new": snapshot.new,
         "articles_updated": snapshot.updated,
         "articles_unchanged": snapshot.unchanged,
+        # pipelines/store.py: new articles whose copy named no journal
+        "articles_journal_unknown": int(stats.get("store/articles_journal_unknown") or 0),
         "dropped": counted(stats, "validate/dropped/"),
         "errors": snapshot.errors,
         "coverage": coverage,

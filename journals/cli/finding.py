@@ -120,7 +120,7 @@ def search_table(rows: list[dict[str, Any]], total: int) -> str:
         [
             str(row["rank"]),
             str(row["id"]),
-            row["journal"],
+            row["journal"] or "",
             f"{row['year']}({row['issue']})" if row["year"] else "",
             row["title"],
             row["snippet"],

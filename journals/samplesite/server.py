@@ -42,8 +42,8 @@ VARIANTS = (RENAMED, EMPTY_YEARS, EMPTY_ISSUE)
 EMPTY_ISSUE_AT = ("tjrd", 2017, "6")  # journal code, year, issue: not its journal's newest
 EMPTY_ISSUE_PATH = "/bk/tjrd/20176.html"
 
-# An article page no issue lists, with no journal line (the validate pipeline
-# drops it: a record needs its journal).
+# An article page no issue lists, with no journal line: stored flagged
+# journal_unknown, its journal filled by a copy that names it.
 NO_JOURNAL_PATH = "/page/2019/0301/9000001.shtml"
 NO_JOURNAL_POSTED_AT = datetime(2019, 3, 1, 10, 26, 37)
 # The desktop article that answers with a 301 to its mobile page.

@@ -17,6 +17,8 @@ from pipelines.db.identity import fingerprint, id_from_fingerprint
 DEFAULT_DATABASE_URL = "sqlite:///data/articles.db"
 # A copy carrying these flags is a worse copy than one without them.
 DEGRADING_FLAGS = frozenset({"garbled", "converted_t2s", "pinyin_removed", "spam_removed"})
+# The copy named no journal (pipelines/checks.py): its journal, year and issue are empty.
+JOURNAL_UNKNOWN = "journal_unknown"
 
 
 class DatabaseError(Exception):
@@ -97,6 +99,7 @@ class Writer:
     def __init__(self, session: Session) -> None:
         self.session = session
         self._cache: dict[tuple[type, Any], Any] = {}
+        self.located = 0  # articles stored with no journal that a copy gave one
 
     def _get_or_create(self, model: type, key: Any, **values: Any) -> Any:
         if (model, key) in self._cache:
@@ -133,6 +136,12 @@ class Writer:
         copy that has it, whatever its text, and never erased by one that has
         not (a copy reached without the contents); a copy that changes only
         these is `updated`.
+
+        Likewise the journal and issue: a copy that names no journal (flag
+        `journal_unknown`) keeps those stored, and a copy that names them
+        fills an article stored without (dropping the flag), whatever its text.
+        A copy with no journal adds only its URL to an article that has one,
+        unless its text is cleaner.
         """
         digest = fingerprint(item["title"], item["body"])
         article = (
@@ -140,11 +149,16 @@ class Writer:
         )
         if article is None and (known := self.session.get(models.Fingerprint, digest)):
             article = known.article
+        # a copy that names no journal is the worse of two otherwise as clean
+        unplaced = not item.get("journal") and article is not None and article.journal is not None
+        unknown = article is not None and article.journal is None
+        if article is not None:
+            item = _located(article, item)
         outcome = "new"
         if article is not None:
             stored_bad = len(DEGRADING_FLAGS.intersection(article.flags))
             new_bad = len(DEGRADING_FLAGS.intersection(item["flags"]))
-            if new_bad > stored_bad:
+            if new_bad > stored_bad or (unplaced and new_bad == stored_bad):
                 outcome = "unchanged"
             elif _same(article, item):
                 outcome = "unchanged"
@@ -156,29 +170,42 @@ class Writer:
                 article = models.Article(id=item.get("article_id") or id_from_fingerprint(digest))
             self._fill(article, item, now)
             self.session.add(article)
-        if _place(article, item) and outcome == "unchanged":
+        if _place(article, item) | self._locate(article, item) and outcome == "unchanged":
             outcome = "updated"
             article.updated_at = now
+        self.located += unknown and article.journal is not None
         if self.session.get(models.Fingerprint, digest) is None:
             self.session.add(models.Fingerprint(digest=digest, article=article))
         self._add_source(article, item["url"], item["source_host"], now)
-        if item.get("toc_count") is not None and item.get("year") and item.get("issue"):
+        if item.get("toc_count") is not None and _issue_named(item):
             journal = self.journal(item["journal"])
             issue = self.issue(journal, item["year"], item["issue"], item.get("issue_label"))
             issue.toc_count = item["toc_count"]
         return outcome
 
-    def _fill(self, article: models.Article, item: dict[str, Any], now: str) -> None:
-        journal = self.journal(item["journal"])
-        article.title = item["title"]
-        article.date = item.get("date")
-        article.time = item.get("time")
+    def _locate(self, article: models.Article, item: dict[str, Any]) -> bool:
+        """Give an article stored with no journal the journal and issue the
+        item names; whether it had none and gets them."""
+        if article.journal is not None or not item.get("journal"):
+            return False
+        self._set_journal(article, item)
+        article.flags = sorted(set(article.flags) - {JOURNAL_UNKNOWN})
+        return True
+
+    def _set_journal(self, article: models.Article, item: dict[str, Any]) -> None:
+        journal = self.journal(item["journal"]) if item.get("journal") else None
         article.journal = journal
         article.issue = (
             self.issue(journal, item["year"], item["issue"], item.get("issue_label"))
-            if item.get("year") and item.get("issue")
+            if journal is not None and _issue_named(item)
             else None
         )
+
+    def _fill(self, article: models.Article, item: dict[str, Any], now: str) -> None:
+        article.title = item["title"]
+        article.date = item.get("date")
+        article.time = item.get("time")
+        self._set_journal(article, item)
         article.body = item["body"]
         article.flags = sorted(item.get("flags") or [])
         article.url = item["url"]
@@ -214,6 +241,37 @@ class Writer:
         source.last_seen = now
 
 
+def _issue_named(item: dict[str, Any]) -> bool:
+    return bool(item.get("journal") and item.get("year") and item.get("issue"))
+
+
+def _located(article: models.Article, item: dict[str, Any]) -> dict[str, Any]:
+    """The item as the stored article's copy: a copy that names no journal
+    takes the journal and issue stored, and so is not flagged for lacking them.
+
+    >>> journal = models.Journal(name="浙江人大")
+    >>> stored = models.Article(journal=journal, issue=models.Issue(
+    ...     journal=journal, year=2018, issue="9", label="2018年9期"), flags=[])
+    >>> copy = _located(stored, {"journal": None, "year": None, "issue": None,
+    ...                          "flags": ["garbled", "journal_unknown"]})
+    >>> copy["journal"], copy["year"], copy["issue"], copy["issue_label"], copy["flags"]
+    ('浙江人大', 2018, '9', '2018年9期', ['garbled'])
+    >>> _located(models.Article(journal=None, flags=[]), {"journal": None})
+    {'journal': None}
+    """
+    if item.get("journal") or article.journal is None:
+        return item
+    issue = article.issue
+    return {
+        **item,
+        "journal": article.journal.name,
+        "year": issue.year if issue else None,
+        "issue": issue.issue if issue else None,
+        "issue_label": issue.label if issue else None,
+        "flags": [flag for flag in item.get("flags") or [] if flag != JOURNAL_UNKNOWN],
+    }
+
+
 def _place(article: models.Article, item: dict[str, Any]) -> bool:
     """Fill the article's column and position in the table of contents from
     the item where it has them; an empty value leaves the stored one. Whether
@@ -243,7 +301,7 @@ def _same(article: models.Article, item: dict[str, Any]) -> bool:
         and article.body == item["body"]
         and article.date == item.get("date")
         and article.time == item.get("time")
-        and article.journal.name == item["journal"]
+        and (article.journal.name if article.journal else None) == (item.get("journal") or None)
         and (issue.year if issue else None) == item.get("year")
         and (issue.issue if issue else None) == item.get("issue")
         and article.authors == list(item.get("authors") or [])

@@ -91,12 +91,35 @@ def current(connection: Connection) -> str | None:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Bring the database to `revision` (default: the newest)."""
-    with engine.begin() as connection:
+    """Bring the database to `revision` (default: the newest).
+
+    SQLite's foreign keys are off while it migrates, as a table rebuild needs
+    (SQLite's own procedure for schema changes; revision 0010 rebuilds
+    `articles`), and checked before the changes are committed."""
+    with engine.connect() as connection:
         if revision == "head" and current(connection) == head():
             return
-        tables = set(inspect(connection).get_table_names())
-        config = alembic_config(connection)
-        if "articles" in tables and "alembic_version" not in tables:
-            command.stamp(config, FIRST_REVISION)
-        command.upgrade(config, revision)
+        sqlite = connection.dialect.name == "sqlite"
+        connection.rollback()
+        if sqlite:  # outside a transaction, or SQLite ignores it
+            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            connection.commit()
+        try:
+            with connection.begin():
+                _upgrade(connection, revision)
+                if sqlite and (
+                    broken := connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                ):
+                    raise RuntimeError(f"migration broke foreign keys: {broken[:5]}")
+        finally:
+            if sqlite:
+                connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+                connection.commit()
+
+
+def _upgrade(connection: Connection, revision: str) -> None:
+    tables = set(inspect(connection).get_table_names())
+    config = alembic_config(connection)
+    if "articles" in tables and "alembic_version" not in tables:
+        command.stamp(config, FIRST_REVISION)
+    command.upgrade(config, revision)

@@ -56,7 +56,7 @@ class Article(Base):
     title: Mapped[str] = mapped_column(Text)
     date: Mapped[str | None] = mapped_column(String(10), index=True)
     time: Mapped[str | None] = mapped_column(String(8))
-    journal_id: Mapped[int] = mapped_column(ForeignKey("journals.id"), index=True)
+    journal_id: Mapped[int | None] = mapped_column(ForeignKey("journals.id"), index=True)
     issue_id: Mapped[int | None] = mapped_column(ForeignKey("issues.id"), index=True)
     body: Mapped[str] = mapped_column(Text)
     flags: Mapped[list[str]] = mapped_column(JSON, default=list)
@@ -69,7 +69,7 @@ class Article(Base):
     column: Mapped[str | None] = mapped_column(String(100))
     toc_position: Mapped[int | None]
 
-    journal: Mapped[Journal] = relationship()
+    journal: Mapped[Journal | None] = relationship()  # None: no copy named it
     issue: Mapped[Issue | None] = relationship()
     author_links: Mapped[list[ArticleAuthor]] = relationship(
         order_by="ArticleAuthor.position", cascade="all, delete-orphan"
@@ -193,6 +193,8 @@ class CrawlRun(Base):
     articles_new: Mapped[int] = mapped_column(default=0)
     articles_updated: Mapped[int] = mapped_column(default=0)
     articles_unchanged: Mapped[int] = mapped_column(default=0)
+    # new articles stored from a copy that named no journal (flag journal_unknown)
+    articles_journal_unknown: Mapped[int] = mapped_column(default=0, server_default="0")
     dropped: Mapped[dict[str, int]] = mapped_column(JSON, default=dict)  # by reason
     errors: Mapped[int] = mapped_column(default=0)
     coverage: Mapped[dict[str, float] | None] = mapped_column(JSON)  # field -> share

@@ -50,11 +50,13 @@ TABLES = (
             "title": "The title, cleaned and normalised.",
             "date": "The aggregator's posting date, YYYY-MM-DD (not the issue's date).",
             "time": "The posting time, HH:MM:SS, where the page shows one.",
-            "journal_id": "The journal (journals.id).",
+            "journal_id": "The journal (journals.id); empty where no copy named it "
+            "(flag journal_unknown).",
             "issue_id": "The issue (issues.id); empty where the page names none.",
             "body": "The text: paragraphs and section headings one per line.",
             "flags": "JSON list of what cleaning did: spam_removed, pinyin_removed, "
-            "converted_t2s, garbled, keywords_uncertain.",
+            "converted_t2s, garbled, keywords_uncertain, journal_unknown (no copy "
+            "named the journal, so no journal, year or issue).",
             "url": "The URL of the copy whose text is stored.",
             "source_host": "The host of that copy.",
             "fetched_at": "When the stored copy was last fetched (UTC, ISO 8601).",
@@ -146,6 +148,8 @@ TABLES = (
             "articles_new": "Articles stored for the first time.",
             "articles_updated": "Stored articles whose record changed.",
             "articles_unchanged": "Stored articles fetched again, unchanged.",
+            "articles_journal_unknown": "New articles stored from a copy that named no "
+            "journal (flag journal_unknown).",
             "dropped": "JSON object: items dropped, by reason.",
             "errors": "Errors logged and downloads that failed.",
             "coverage": "JSON object: share of the run's new articles with each field "
@@ -204,7 +208,7 @@ TABLES = (
         {
             "id": "The article (articles.id).",
             "title": "The title.",
-            "journal": "The journal's name.",
+            "journal": "The journal's name; empty where no copy named it.",
             "province": "The journal's province, where known.",
             "level": "The journal's level (provincial, city), where known.",
             "year": "The issue's year.",

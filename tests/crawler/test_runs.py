@@ -89,14 +89,16 @@ def test_a_crawl_records_its_run(crawled: Crawled, sample_site: SampleSite) -> N
     assert article["coverage"] == dict.fromkeys(QUALITY_FLOORS, 1.0)
 
 
-def test_dropped_articles_are_counted_by_reason(sample_site: SampleSite, tmp_path: Path) -> None:
+def test_articles_with_no_journal_are_counted(sample_site: SampleSite, tmp_path: Path) -> None:
     db = tmp_path / "articles.db"
     url = sample_site.base_url + server.NO_JOURNAL_PATH  # a page without a journal line
     result = run_crawl("article", "-a", f"url={url}", db=db)
     assert result.returncode == 0, result.log[-3000:]
     (row,) = runs_of(db)
-    assert row["dropped"] == {"missing_journal": 1}
-    assert row["article_pages"] == 1 and row["articles_new"] == 0
+    assert row["dropped"] == {}
+    assert row["article_pages"] == 1 and row["articles_new"] == 1
+    assert row["articles_journal_unknown"] == 1
+    assert row["coverage"]["issue"] == 0.0  # in the denominators too
     assert row["status"] == "finished"
 
 
