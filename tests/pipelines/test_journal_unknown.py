@@ -68,6 +68,11 @@ def store(db: Path, *items: dict[str, Any]) -> tuple[list[dict[str, Any]], list[
 
 COPY_SITE = copy("http://copy.example/a/1.html", None)
 AGGREGATOR = copy("https://www.fx361.com/page/2018/1120/5108306.shtml", "上海人大月刊")
+# A mirror's copy that names the journal, with a span its conversion garbled.
+GARBLED = {
+    **copy("http://mirror.example/1.html", "上海人大月刊", ("garbled",)),
+    "body": BODY + "\n活动?;顒悠陂g",
+}
 
 
 def test_validate_flags_an_article_with_no_journal_and_keeps_it() -> None:
@@ -110,9 +115,7 @@ def test_the_copy_that_names_the_journal_fills_it_whichever_comes_first(
 def test_a_worse_copy_that_names_the_journal_fills_it_keeping_the_cleaner_text(
     tmp_path: Path,
 ) -> None:
-    garbled = {**copy("http://mirror.example/1.html", "上海人大月刊", ("garbled",))}
-    garbled["body"] = BODY + "\n活动?;顒悠陂g"
-    (row,), outcomes = store(tmp_path / "a.db", COPY_SITE, garbled)
+    (row,), outcomes = store(tmp_path / "a.db", COPY_SITE, GARBLED)
     assert outcomes == ["new", "updated"]
     assert (row["journal"], row["year"], row["issue"], row["flags"]) == (
         "上海人大月刊",
@@ -161,9 +164,7 @@ def test_an_upgrade_from_0009_keeps_the_articles_and_their_index(tmp_path: Path)
 def test_a_cleaner_copy_with_no_journal_gives_its_text_and_keeps_the_journal(
     tmp_path: Path,
 ) -> None:
-    garbled = {**copy("http://mirror.example/1.html", "上海人大月刊", ("garbled",))}
-    garbled["body"] = BODY + "\n活动?;顒悠陂g"
-    (row,), outcomes = store(tmp_path / "a.db", garbled, COPY_SITE)
+    (row,), outcomes = store(tmp_path / "a.db", GARBLED, COPY_SITE)
     assert outcomes == ["new", "updated"]
     assert (row["journal"], row["year"], row["issue"], row["flags"]) == (
         "上海人大月刊",
