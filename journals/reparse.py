@@ -53,6 +53,7 @@ from journals.session import database
 from pipelines.clean import CleanPipeline
 from pipelines.db import models
 from pipelines.db.database import DatabaseError, Writer, sqlite_path
+from pipelines.db.vocabulary import Vocabulary
 from pipelines.validate import ValidatePipeline
 
 logger = logging.getLogger(__name__)
@@ -215,12 +216,14 @@ class Reparser:
         self, page_ids: Sequence[int], progress: Callable[[Tally], None] | None = None
     ) -> Tally:
         tally = Tally()
+        with Session(self.engine) as session:
+            vocabulary = Vocabulary.load(session)
         with ExitStack() as stack:
             extract = self._extractor(stack)
             for batch in batches(page_ids, self.batch_size):
                 now = datetime.now(UTC).isoformat(timespec="seconds")
                 with Session(self.engine) as session, session.begin():
-                    writer = PageWriter(session)
+                    writer = PageWriter(session, vocabulary)
                     query = select(models.Page).where(models.Page.id.in_(batch))
                     pages = list(session.scalars(query.order_by(models.Page.id)))
                     for page, extracted in zip(pages, extract(pages), strict=True):

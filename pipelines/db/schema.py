@@ -55,8 +55,10 @@ TABLES = (
             "issue_id": "The issue (issues.id); empty where the page names none.",
             "body": "The text: paragraphs and section headings one per line.",
             "flags": "JSON list of what cleaning did: spam_removed, pinyin_removed, "
-            "converted_t2s, garbled, keywords_uncertain, journal_unknown (no copy "
-            "named the journal, so no journal, year or issue).",
+            "converted_t2s, garbled, keywords_split (the keywords were cut from a line "
+            "the copy ran together, see keywords_line), keywords_uncertain (that cut is "
+            "a guess: no known tag or word of the text supports it), journal_unknown "
+            "(no copy named the journal, so no journal, year or issue).",
             "url": "The URL of the copy whose text is stored.",
             "source_host": "The host of that copy.",
             "fetched_at": "When the stored copy was last fetched (UTC, ISO 8601).",
@@ -67,6 +69,9 @@ TABLES = (
             "contents (the `article` spider, a copy site) leaves it as it is.",
             "toc_position": "Its place in the issue's table of contents, from 1, counted "
             "across columns; empty where no table of contents was read. Kept like `column`.",
+            "keywords_line": "The keyword line as the copy printed it, run together "
+            "(人代会人民代表大会代表), where the keywords were split from it; empty where "
+            "the page gave them apart. `journals rekey` splits it again.",
         },
     ),
     Table(
