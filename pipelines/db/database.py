@@ -13,7 +13,13 @@ from sqlalchemy.orm import Session
 from pipelines.db import migrate, models
 from pipelines.db.catalogue import catalogue
 from pipelines.db.identity import fingerprint, id_from_fingerprint
-from pipelines.db.vocabulary import SPLIT_FLAGS, Vocabulary, settle_keywords
+from pipelines.db.vocabulary import (
+    KEYWORDS_SPLIT,
+    KEYWORDS_UNCERTAIN,
+    SPLIT_FLAGS,
+    Vocabulary,
+    settle_keywords,
+)
 
 DEFAULT_DATABASE_URL = "sqlite:///data/articles.db"
 # A copy carrying these flags is a worse copy than one without them.
@@ -223,6 +229,25 @@ class Writer:
             return False
         self._set_journal(article, item)
         article.flags = sorted(set(article.flags) - {JOURNAL_UNKNOWN})
+        return True
+
+    def rekey(self, article: models.Article) -> bool:
+        """Split the article's run-together keyword line again, with the
+        vocabulary as it is now; whether its keywords or flags changed."""
+        if article.keywords_line is None:
+            return False
+        words, uncertain = self.vocabulary.split(
+            article.keywords_line, article.title + "\n" + article.body
+        )
+        flags = sorted(
+            (set(article.flags) - SPLIT_FLAGS)
+            | {KEYWORDS_SPLIT}
+            | ({KEYWORDS_UNCERTAIN} if uncertain else set())
+        )
+        if words == article.keywords and flags == sorted(article.flags):
+            return False
+        self._set_keywords(article, words)
+        article.flags = flags
         return True
 
     def _rekey(self, article: models.Article, item: dict[str, Any]) -> bool:
