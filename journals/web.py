@@ -7,9 +7,12 @@ from __future__ import annotations
 import json
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pipelines.db.schema import TABLES
+
+if TYPE_CHECKING:
+    from datasette.app import Datasette
 
 TITLE = "Journals of China's local people's congresses"
 DESCRIPTION = (
@@ -19,52 +22,32 @@ DESCRIPTION = (
     "more characters) or with the canned queries below: search finds text of any length."
 )
 
-# One word or phrase, any length, found in the trigram index: as a phrase if
-# it has three or more characters, else as any of the trigrams it begins (see
-# journals.search). Tagged articles first (a keyword equal to the query), then
-# by relevance, as `journals search` ranks them.
-SEARCH_SQL = """
-WITH hits AS (
-  SELECT rowid AS id, -bm25(articles_fts, 10.0, 1.0, 5.0) AS score
-  FROM articles_fts
-  WHERE length(:q) >= 3 AND articles_fts MATCH '"' || replace(:q, '"', '""') || '"'
-  UNION ALL
-  SELECT rowid AS id,
-    10.0 * (length(title) - length(replace(title, :q, ''))) / length(:q)
-    + (length(body) - length(replace(body, :q, ''))) / length(:q)
-    + 5.0 * (length(keywords) - length(replace(keywords, :q, ''))) / length(:q) AS score
-  FROM articles_fts
-  WHERE length(:q) BETWEEN 1 AND 2 AND articles_fts MATCH coalesce(
-    (SELECT group_concat('"' || replace(term, '"', '""') || '"', ' OR ')
-     FROM articles_fts_vocab
-     WHERE term >= lower(:q) AND term <= lower(:q) || char(1114111)), '""')
-)
+# The search `journals search` runs (journals/search.py), called through the
+# SQL function journals_search (journals/webplugin.py): the same hits in the
+# same order, each with its snippet and score, joined to article_list.
+SEARCH_LIMIT = 200
+SEARCH_SQL = f"""
 SELECT
-  l.id, l.title, l.journal, l.province, l.year, l.issue, l."column", l.authors, l.keywords,
-  CASE WHEN instr(f.body, :q) > 0
-    THEN '…' || replace(substr(f.body, max(1, instr(f.body, :q) - 20), 60),
-                        :q, '【' || :q || '】') || '…'
-    ELSE replace(rtrim(f.title, char(10)), :q, '【' || :q || '】') END AS snippet,
-  l.url
-FROM hits
-JOIN article_list AS l ON l.id = hits.id
-JOIN articles_fts AS f ON f.rowid = hits.id
-WHERE (:journal = '' OR l.journal = :journal)
-  AND (:year_from = '' OR l.year >= CAST(:year_from AS INTEGER))
-  AND (:year_to = '' OR l.year <= CAST(:year_to AS INTEGER))
-ORDER BY
-  EXISTS (SELECT 1 FROM article_keywords JOIN keywords ON keywords.id = keyword_id
-          WHERE article_id = l.id AND word = :q) DESC,
-  hits.score DESC, l.id
-LIMIT 200
+  hit.key + 1 AS rank, l.id, l.title, l.journal, l.province, l.year, l.issue, l."column",
+  l.authors, l.keywords, json_extract(hit.value, '$.snippet') AS snippet,
+  round(json_extract(hit.value, '$.score'), 6) AS score, l.url
+FROM json_each(journals_search(
+  :q,
+  json_object('journal', :journal, 'year_from', :year_from, 'year_to', :year_to),
+  {SEARCH_LIMIT})) AS hit
+JOIN article_list AS l ON l.id = json_extract(hit.value, '$.id')
+ORDER BY hit.key
 """
+
+SETTINGS = {"sql_time_limit_ms": 5000, "facet_time_limit_ms": 500}
 
 QUERIES: dict[str, dict[str, Any]] = {
     "search": {
         "title": "Search titles, bodies and keywords",
-        "description": "One word or phrase of any length, e.g. 民情 or 代表工作站; "
-        "optionally one journal and a range of years. Articles tagged with the word "
-        "come first, then by relevance; the snippet marks the match 【so】.",
+        "description": "Words of any length, e.g. 民情 or 代表 工作站 (every word must "
+        "occur); optionally one journal and a range of years. The search of `journals "
+        "search`, the best 200: articles tagged with a word come first, then by "
+        "relevance; the snippet marks each match 【so】.",
         "sql": SEARCH_SQL.strip(),
     },
     "article": {
@@ -135,20 +118,35 @@ def metadata(database: str) -> dict[str, Any]:
     }
 
 
+def register_plugin() -> None:
+    """Load the project's Datasette plugin (journals/webplugin.py: the SQL
+    function journals_search) into Datasette, once a process."""
+    from datasette.plugins import pm
+
+    from journals import webplugin
+
+    if not pm.is_registered(webplugin):
+        pm.register(webplugin, name="journals")
+
+
+def app(db: Path) -> Datasette:
+    """Datasette on `db` as `journals serve` runs it, to call in-process
+    (`app(db).client`)."""
+    from datasette.app import Datasette
+
+    register_plugin()
+    return Datasette([str(db)], metadata=metadata(db.stem), settings=SETTINGS)
+
+
 def serve(db: Path, host: str, port: int) -> None:
     """Run Datasette on `db` until interrupted."""
     from datasette.cli import cli
 
+    register_plugin()
     with tempfile.TemporaryDirectory(prefix="journals-serve-") as folder:
         meta = Path(folder) / "metadata.json"
         meta.write_text(json.dumps(metadata(db.stem), ensure_ascii=False), encoding="utf-8")
         args = ["serve", str(db), "--metadata", str(meta), "--host", host, "--port", str(port)]
-        args += [
-            "--setting",
-            "sql_time_limit_ms",
-            "5000",
-            "--setting",
-            "facet_time_limit_ms",
-            "500",
-        ]
+        for name, value in SETTINGS.items():
+            args += ["--setting", name, str(value)]
         cli.main(args=args, prog_name="journals serve", standalone_mode=False)
