@@ -93,6 +93,9 @@ class StorePipeline:
                 session.flush()
             if writer.located:
                 self.stats.inc_value(JOURNAL_FOUND_STAT, writer.located)
+            for name, count in (("split", writer.split), ("uncertain", writer.guessed)):
+                if count:
+                    self.stats.inc_value(f"store/keywords_{name}", count)
             recovered = failures.forget(session, (item["url"] for item in self.pending))
         if recorded:
             self.stats.inc_value("store/failures_recorded", recorded)

@@ -132,6 +132,8 @@ class Writer:
         self.vocabulary = vocabulary if vocabulary is not None else Vocabulary.load(session)
         self._cache: dict[tuple[type, Any], Any] = {}
         self.located = 0  # articles stored with no journal that a copy gave one
+        self.split = 0  # items whose keywords were split from a run-together line
+        self.guessed = 0  # of those, items whose split is a guess (keywords_uncertain)
 
     def _get_or_create(self, model: type, key: Any, **values: Any) -> Any:
         if (model, key) in self._cache:
@@ -181,6 +183,8 @@ class Writer:
         that a copy gave apart.
         """
         item = settle_keywords(item, self.vocabulary)
+        self.split += KEYWORDS_SPLIT in item["flags"]
+        self.guessed += KEYWORDS_UNCERTAIN in item["flags"]
         digest = fingerprint(item["title"], item["body"])
         article = (
             self.session.get(models.Article, item["article_id"]) if item.get("article_id") else None

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 import pytest
-from support.runners import journals, run_crawl
+from support.runners import CrawlResult, journals, run_crawl
 from support.staticsite import serve_pages
 
 
@@ -122,11 +122,12 @@ def site() -> dict[str, str]:
     return pages
 
 
-def crawl(base: str, pages: list[Page], db: Path, listing: Path) -> None:
+def crawl(base: str, pages: list[Page], db: Path, listing: Path) -> CrawlResult:
     listing.write_text("".join(f"{base}{page.path}\n" for page in pages), encoding="utf-8")
     result = run_crawl("article", "-a", f"urls={listing}", db=db)
     assert result.returncode == 0, result.log[-2000:]
     assert result.stat("item_scraped_count") == len(pages)
+    return result
 
 
 def test_tags_given_apart_split_the_copies_lines_exactly(
@@ -134,7 +135,11 @@ def test_tags_given_apart_split_the_copies_lines_exactly(
 ) -> None:
     db = tmp_path / "k.db"
     with serve_pages(site) as base:
-        crawl(base, [EARLY, EARLY_COPY], db, tmp_path / "1.txt")
+        result = crawl(base, [EARLY, EARLY_COPY], db, tmp_path / "1.txt")
+        assert (result.stat("store/keywords_split"), result.stat("store/keywords_uncertain")) == (
+            2,
+            1,
+        )
         early = keywords(db)
         # no tag known yet: the segmenter's cut, a guess
         assert early["/c/4.html"][1:] == (
