@@ -85,8 +85,9 @@ ITEM_PIPELINES = {
     "pipelines.store.StorePipeline": 300,
 }
 
-# Progress on long runs: pages and items per minute, every 60 seconds.
-LOGSTATS_INTERVAL = 60.0
+# Scrapy's own periodic line (LogStats) is off: the progress line below gives its
+# pages and items a minute, with articles stored and errors.
+LOGSTATS_INTERVAL = 0
 FEED_EXPORT_ENCODING = "utf-8"
 
 EXTENSIONS = {
