@@ -75,7 +75,8 @@ def add_commands(sub: Any) -> None:
         type=float,
         default=10.0,
         metavar="SECONDS",
-        help="a progress line on stderr this often (default 10; 0: none)",
+        help="progress on stderr: a bar with the time left on a terminal, else a line "
+        "this often (default 10; 0: none)",
     )
     reparse.add_argument(
         "--jobs",
@@ -173,7 +174,7 @@ def cmd_reparse(args: argparse.Namespace) -> int:
 
     selection = page_selection(args)
     overrides = setting_pairs(args.setting)
-    non_negative(args.progress, "--progress", "0: no progress lines")
+    non_negative(args.progress, "--progress", "0: no progress shown")
     non_negative(args.jobs, "--jobs", "0: one per CPU")
     try:
         outcome = run_reparse(

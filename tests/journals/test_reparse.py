@@ -326,3 +326,47 @@ def test_run_reparse_reports_progress_and_releases_the_lock(
         pages,
         "no stored page matches",
     )
+
+
+def test_run_reparse_on_a_terminal_shows_a_bar_with_the_time_left(
+    archive: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a terminal (a pty here) the progress is a bar, not lines; a few pages do."""
+    import os
+    import pty
+    import threading
+
+    from journals.reparse import ProgressBar, ProgressLines, progress_reporter, terminal
+
+    monkeypatch.setenv("SCRAPY_SETTINGS_MODULE", "crawler.settings")
+    monkeypatch.setenv("TERM", "xterm")
+    monkeypatch.setenv("COLUMNS", "200")
+    few = tuple(sorted(a.id for _, _, a in all_articles())[:3])
+    master, child = pty.openpty()
+    shown: list[bytes] = []
+
+    def drain() -> None:  # read as it is written: a full pty would block the writer
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:  # the other end is closed and all of it read
+                return
+            if not chunk:
+                return
+            shown.append(chunk)
+
+    reader = threading.Thread(target=drain, daemon=True)
+    reader.start()
+    with open(child, "w", encoding="utf-8") as tty:
+        assert terminal(tty) and not terminal(io.StringIO())
+        assert isinstance(progress_reporter(tty, 10, 3), ProgressBar)
+        assert isinstance(progress_reporter(io.StringIO(), 10, 3), ProgressLines)
+        outcome = run_reparse(
+            f"sqlite:///{archive}", PageSelection(article_ids=few), progress=10, out=tty
+        )
+    reader.join(timeout=10)
+    os.close(master)
+    text = b"".join(shown).decode("utf-8", "replace")
+    assert outcome.tally.pages == len(few) > 0
+    assert f"{len(few)}/{len(few)}" in text and "ETA" in text, text
+    assert "changed" in text and "reparse:" not in text  # a bar, no progress lines
