@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test eval imports lint bench bench-search bench-reparse clean
+.PHONY: install demo test eval imports lint bench bench-memory bench-search bench-reparse clean
 
 install: $(STAMP)
 
@@ -37,8 +37,18 @@ test: $(STAMP) imports
 eval: $(STAMP)
 	$(BIN)/python tests/eval/run.py
 
+# The project's crawl beside a bare Scrapy spider on PAGES generated article pages of
+# 4,000-12,000 characters: pages/s, CPU, memory, bytes an article, time by stage
+# (PAGES=5000: some minutes; `make bench PAGES=300` for a quick look).
+bench: PAGES ?= 5000
 bench: $(STAMP)
-	$(BIN)/python bench/crawl_rate.py
+	$(BIN)/python bench/crawl_rate.py --pages $(PAGES)
+
+# Resident memory of an archive run over PAGES generated article pages, at 10%, 50%
+# and 100% of them, and what grows (PAGES=100000: about an hour on two cores).
+bench-memory: PAGES ?= 100000
+bench-memory: $(STAMP)
+	$(BIN)/python bench/memory.py --pages $(PAGES)
 
 # Search latency on 50,000 synthetic articles against a plain LIKE scan (a few minutes, ~2 GB).
 bench-search: $(STAMP)
