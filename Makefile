@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test eval imports lint bench bench-memory bench-search bench-reparse clean
+.PHONY: install demo test test-min eval imports lint bench bench-memory bench-search bench-reparse clean
 
 install: $(STAMP)
 
@@ -32,6 +32,16 @@ demo: $(STAMP)
 # The import contracts first (seconds), then the suite.
 test: $(STAMP) imports
 	$(BIN)/python -m pytest -q
+
+# The crawler's tests (and its doctests) on the lowest Scrapy pyproject.toml
+# allows, in a venv of their own, .venv-min (about ten minutes).
+MIN_SCRAPY = $(shell sed -n 's/^ *"scrapy>=\([0-9.]*\).*/\1/p' pyproject.toml)
+test-min:
+	test -x .venv-min/bin/python || $(PYTHON) -m venv .venv-min
+	echo '*' >.venv-min/.gitignore
+	.venv-min/bin/python -m pip install --quiet --upgrade pip
+	.venv-min/bin/python -m pip install --quiet -e '.[test]' 'scrapy==$(MIN_SCRAPY)'
+	.venv-min/bin/python -m pytest -q tests/crawler crawler
 
 # Score the extractor on the evaluation set (tests/eval): table, leaks, gate.
 eval: $(STAMP)
