@@ -68,6 +68,7 @@ from journals.samplesite.samples import Block, SampleArticle, SampleIssue, Sampl
 from journals.samplesite.sitepaths import issue_slug  # noqa: E402
 from journals.samplesite.textbank import TEXTS, Bank  # noqa: E402
 from journals.samplesite.tocplan import COLUMNS  # noqa: E402
+from pipelines.db.identity import fingerprint  # noqa: E402
 
 SEED = 20260601
 KINDS = ("simplified", "gbk", "traditional")
@@ -205,9 +206,10 @@ def head(
     )
 
 
-def body(h: Head, chars: tuple[int, int]) -> tuple[Block, ...]:
-    """The article's text, headings and paragraphs, of about `chars` characters."""
-    rng = random.Random(f"{SEED}:body:{h.n}")
+def body(h: Head, chars: tuple[int, int], draw: int = 0) -> tuple[Block, ...]:
+    """The article's text, headings and paragraphs, of about `chars` characters
+    (`draw`: another text for the same article)."""
+    rng = random.Random(f"{SEED}:body:{h.n}" + (f":{draw}" if draw else ""))
     ctx = Context(rng, h.year, h.posted.month, dict(h.values))
     target = rng.randint(*chars)
     blocks = Writer(bank(), rng, ctx, h.year).report(h.topic, target)
@@ -402,35 +404,48 @@ class Page:
     body: bytes
     content_type: str
     kind: str
-    chars: int  # characters of the article's text (title and body blocks)
+    chars: int  # characters of the article's body
+    fingerprint: str  # what the store knows the article by, short of its number
 
 
-def copy_page(n: int, chars: tuple[int, int]) -> Page:
+def copy_page(n: int, chars: tuple[int, int], draw: int = 0) -> Page:
     """Copy page of article n, with links to the next five articles."""
     h = head(n)
-    blocks = body(h, chars)
+    blocks = body(h, chars, draw)
     related = [head(n + k) for k in range(1, 6)]
     kind = kind_of(n)
     size = sum(len(b.text) for b in blocks)
+    key = fingerprint(h.title, "\n".join(b.text for b in blocks))
     if kind == "traditional":
         html = _traditional_page(h, blocks, related)
-        return Page(copy_path(h), html.encode(), "text/html; charset=utf-8", kind, size)
+        return Page(copy_path(h), html.encode(), "text/html; charset=utf-8", kind, size, key)
     charset = "gbk" if kind == "gbk" else "utf-8"
     html = _portal(h, blocks, related, charset)
     data = html.encode(charset, errors="xmlcharrefreplace")
-    return Page(copy_path(h), data, f"text/html; charset={charset}", kind, size)
+    return Page(copy_path(h), data, f"text/html; charset={charset}", kind, size, key)
 
 
 def copy_pages(pages: int, chars: tuple[int, int], jobs: int = 2) -> list[Page]:
-    """Every copy page, rendered in `jobs` processes."""
+    """Every copy page, rendered in `jobs` processes. An article whose title and
+    opening are those of an earlier one (the bank is small: some 0.3% are) gets
+    another text: the store would take it for a copy of that one
+    (`pipelines.db.identity.fingerprint`) and keep one article of the two."""
     if jobs <= 1 or pages < 200:
-        return [copy_page(n, chars) for n in range(pages)]
-    from concurrent.futures import ProcessPoolExecutor
+        found = [copy_page(n, chars) for n in range(pages)]
+    else:
+        from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(jobs) as pool:
-        return list(
-            pool.map(functools.partial(copy_page, chars=chars), range(pages), chunksize=100)
-        )
+        with ProcessPoolExecutor(jobs) as pool:
+            render = functools.partial(copy_page, chars=chars)
+            found = list(pool.map(render, range(pages), chunksize=100))
+    seen: set[str] = set()
+    for n, page in enumerate(found):
+        draw = 0
+        while page.fingerprint in seen:
+            draw += 1
+            page = found[n] = copy_page(n, chars, draw)
+        seen.add(page.fingerprint)
+    return found
 
 
 # --- the aggregator ------------------------------------------------------------------------
