@@ -9,7 +9,7 @@ The spider's arguments go to the run record (crawler/extensions/runrecord.py) as
 SPIDER_ARGUMENTS.
 
 The crawler is made with the crawler process's public `create_crawler`, not
-the command base class's private helper; what that helper adds, a warning
+the command base class's private method; what that method adds, a warning
 when feeds are set but Scrapy's FeedExporter extension is off, does not apply
 here (the project leaves that extension on)."""
 
