@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 KEYWORD_LABEL = re.compile(
-    r"^\s*[\[【〔]?\s*(?:关键词|關鍵詞|关键字|關鍵字|Key\s*words|标签|標籤|文章标签|文章標籤|Tags?)\s*"
+    r"^\s*[\[【〔]?\s*(?:关\s*键\s*[词字]|關\s*鍵\s*[詞字]|Key\s*words|标\s*签|標\s*籤|文章标签|文章標籤|Tags?)\s*"
     r"(?:[\]】〕]\s*[:：]?|[:：]|\s)\s*",
     re.I,
 )
@@ -22,6 +22,8 @@ def keyword_line(line: str) -> list[str] | None:
     ['人大', '监督', '预算']
     >>> keyword_line("[关键词]代表工作站;民情")
     ['代表工作站', '民情']
+    >>> keyword_line("【关 键 词】人代会人民代表大会代表")
+    ['人代会人民代表大会代表']
     >>> keyword_line("标签：开门立法 备案审查 分类：人大工作")
     ['开门立法', '备案审查']
     >>> keyword_line("关键词是什么") is None

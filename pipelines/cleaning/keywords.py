@@ -7,8 +7,12 @@ into their tags on evidence, in this order of trust:
    tags of this field nest inside each other: 人大代表 holds 人大 and 代表,
    and a line that names 人大代表 names one tag, not two), then the most
    frequent tags;
-2. what the vocabulary leaves, if it is one short piece (2–4 characters)
-   beside known tags, is a tag of its own;
+2. words of the article's title and body explain the line beside known
+   tags, but never a word made of known tags only: `代表` + `工作站` is
+   代表工作站 when the text says 代表工作站 (a tag the vocabulary has not
+   met yet holds shorter ones it has), while 人民代表大会代表 in the text
+   is still the tags 人民代表大会 and 代表. What nothing explains, if it is
+   one short piece (2–4 characters) beside explained ones, is a tag of its own;
 3. a longer rest is cut into words of the article's title and body, where
    exactly one cut into fewest such words exists;
 4. a segmenter (jieba, the vocabulary as its dictionary) for what none of
@@ -27,8 +31,9 @@ from dataclasses import dataclass
 from functools import cache
 
 Segment = Callable[[str], Sequence[str]]
-# A cut's cost: characters no tag explains, pieces, minus the tags' log frequencies.
-Cost = tuple[int, int, float]
+# A cut's cost: characters nothing explains, pieces, words of the text, minus
+# the tags' log frequencies.
+Cost = tuple[int, int, int, float]
 Pieces = tuple[tuple[str, bool], ...]
 
 # A tag is at most this long (全国人民代表大会常务委员会 is 12).
@@ -101,6 +106,23 @@ def split_keywords(
     >>> split_keywords("评议权力监督", known)
     Split(words=['评议', '权力监督'], uncertain=False)
 
+    unless the article's text has it and the tag beside it as one word:
+
+    >>> split_keywords("代表工作站履职", {"代表": 5, "履职": 3}, "依托代表工作站，认真履职")
+    Split(words=['代表工作站', '履职'], uncertain=False)
+    >>> split_keywords("跟踪监督检查组监督", {"监督": 9}, "检查组开展跟踪监督……")
+    Split(words=['跟踪监督', '检查组', '监督'], uncertain=False)
+
+    A cut that leaves a single character is worse than one leaving two:
+
+    >>> split_keywords("基层立法联系点基层民意", {"基层": 2}, "基层立法联系点……基层民主")
+    Split(words=['基层立法联系点', '基层', '民意'], uncertain=False)
+
+    but a word of the text made of known tags stays those tags:
+
+    >>> split_keywords("人代会人民代表大会代表", known, "人代会上，全国人民代表大会代表……")
+    Split(words=['人代会', '人民代表大会', '代表'], uncertain=False)
+
     A longer one is cut into words of the article:
 
     >>> split_keywords("合宪性违宪全国人大常委会", known, "审查的合宪性……认定违宪……")
@@ -120,7 +142,7 @@ def split_keywords(
     """
     words: list[str] = []
     uncertain = False
-    pieces = _known_cut(line, vocabulary)
+    pieces = _cut(line, vocabulary, context)
     for piece, known in pieces:
         if known or (2 <= len(piece) <= SINGLE_TAG_MAX and len(pieces) > 1):
             words.append(piece)
@@ -135,29 +157,48 @@ def split_keywords(
     return Split(list(dict.fromkeys(words)), uncertain)
 
 
-def _known_cut(line: str, vocabulary: Mapping[str, int]) -> list[tuple[str, bool]]:
-    """The line cut into known tags and the runs between them: the cut with
-    the fewest unexplained characters, then the fewest pieces, then the most
-    frequent tags. Pieces as (text, known)."""
+def _cut(line: str, vocabulary: Mapping[str, int], context: str) -> list[tuple[str, bool]]:
+    """The line cut into known tags, words of the text, and the runs between
+    them: the cut with the fewest characters neither explains, then the
+    fewest pieces, then the fewest words of the text, then the most frequent
+    tags. A word of the text made of known tags only is not one: the
+    vocabulary says those are tags apart. Pieces as (text, explained)."""
     n = len(line)
+
+    @cache
+    def tags_only(word: str) -> bool:
+        return any(
+            word[:k] in vocabulary and (word[k:] in vocabulary or tags_only(word[k:]))
+            for k in range(2, len(word) - 1)
+        )
+
+    def a_word(word: str) -> bool:
+        return word in context and not tags_only(word)
 
     @cache
     def best(i: int, after_run: bool) -> tuple[Cost, Pieces]:
         if i == n:
-            return (0, 0, 0.0), ()
+            return (0, 0, 0, 0.0), ()
         options = []
         for j in range(i + 2, min(n, i + LONGEST_TAG) + 1):
             word = line[i:j]
             if word in vocabulary:
-                cost, rest = best(j, False)
-                weight = math.log1p(vocabulary[word])
-                options.append(((cost[0], cost[1] + 1, cost[2] - weight), ((word, True), *rest)))
+                (run, pieces, texts, weight), rest = best(j, False)
+                weight -= math.log1p(vocabulary[word])
+                options.append(((run, pieces + 1, texts, weight), ((word, True), *rest)))
+            elif context and a_word(word):
+                (run, pieces, texts, weight), rest = best(j, False)
+                options.append(((run, pieces + 1, texts + 1, weight), ((word, True), *rest)))
         for j in range(i + 1, n + 1) if not after_run else ():
-            cost, rest = best(j, True)
-            run = (line[i:j], False)
-            options.append(((cost[0] + j - i, cost[1] + 1, cost[2]), (run, *rest)))
-        if not options:  # a run must end at a known tag or the line's end
-            return (n + 1, 0, 0.0), ()
+            (run, pieces, texts, weight), rest = best(j, True)
+            # one character is no keyword: a cut that leaves one is worse than
+            # one that leaves two unexplained
+            unexplained = j - i if j - i > 1 else 3
+            options.append(
+                ((run + unexplained, pieces + 1, texts, weight), ((line[i:j], False), *rest))
+            )
+        if not options:  # a run must end where an explained piece or the line starts
+            return (n + 1, 0, 0, 0.0), ()
         return min(options, key=lambda option: option[0])
 
     return list(best(0, False)[1])
