@@ -9,12 +9,12 @@ import json
 import re
 import shutil
 import sqlite3
-import zlib
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import brotli
 import pytest
 from scrapy.http import HtmlResponse
 from sqlalchemy import select
@@ -106,8 +106,8 @@ def test_every_article_page_fetched_is_archived(
             path = url.removeprefix(sample_site.base_url).removeprefix(sample_site.mirror_url)
             served = server.mirror_page(path) or server.aggregator_page(path)
         assert served is not None
-        assert page["compression"] == "zlib"
-        assert zlib.decompress(page["body"]) == served.encode("utf-8")
+        assert page["compression"] == "br"
+        assert brotli.decompress(page["body"]) == served.encode("utf-8")
         assert page["status"] == 200
         assert json.loads(page["headers"])["Content-Type"] == ["text/html; charset=utf-8"]
         assert datetime.fromisoformat(page["fetched_at"]).tzinfo is not None
