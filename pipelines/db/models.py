@@ -221,3 +221,7 @@ class Page(Base):
     toc_count: Mapped[int | None]  # what the issue's table of contents listed then
     # What the contents said of the article: journal, year, issue, column, position.
     contents: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+
+# The short-word index is brought up to date before each commit of a session.
+from pipelines.db import grams as _grams  # noqa: E402, F401

@@ -173,7 +173,8 @@ TABLES = (
             "status": "The HTTP status.",
             "headers": "JSON object: the response headers, each a list of values.",
             "body": "The response body as received, compressed.",
-            "compression": "How the body is compressed (`zlib`).",
+            "compression": "How the body is compressed: `br` (Brotli), or `zlib` for "
+            "pages stored before revision 0012 that were not recompressed.",
             "fetched_at": "When it was fetched (UTC, ISO 8601).",
             "run_id": "The crawl that fetched it (crawl_runs.id).",
             "toc_count": "How many articles the issue's table of contents listed "
@@ -230,7 +231,8 @@ TABLES = (
     Table(
         "articles_fts",
         "Full-text index (SQLite FTS5, trigram tokenizer) of each article's title, "
-        "body and keywords; rowid is the article's id. Kept in step with the "
+        "body and keywords; rowid is the article's id. It keeps no copy of the text: "
+        "it reads it from articles_fts_text (external content). Kept in step with the "
         "articles by triggers. Each value ends with two line breaks, so that every "
         "occurrence of a one- or two-character word begins a trigram.",
         {
@@ -240,14 +242,78 @@ TABLES = (
         },
     ),
     Table(
+        "articles_fts_text",
+        "View: the text the full-text index holds, as it reads it: each value "
+        "followed by two line breaks.",
+        {
+            "id": "The article (articles.id).",
+            "title": "Its title.",
+            "body": "Its body.",
+            "keywords": "Its keywords line, from articles_fts_keywords.",
+        },
+    ),
+    Table(
+        "articles_fts_keywords",
+        "Each article's keywords joined with ；, as the full-text index holds them "
+        "(kept by its triggers); none for an article without keywords.",
+        {"id": "The article (articles.id).", "keywords": "The keywords in order, joined with ；."},
+    ),
+    Table(
         "articles_fts_vocab",
         "The trigrams of the full-text index (FTS5 vocabulary table): how a word "
-        "of one or two characters is looked up.",
+        "of one or two characters is looked up where the short-word index cannot.",
         {
             "term": "A trigram, case folded.",
             "doc": "Articles it occurs in.",
             "cnt": "Its occurrences.",
         },
+    ),
+    Table(
+        "articles_fts_short",
+        "Short-word index (SQLite FTS5, detail=none, contentless): each character "
+        "and pair of characters of an article's title, body and keywords, and tiers "
+        "of how often each occurs (`人大:3`: weighs 8 or more), so that a search word "
+        "of one or two characters is one lookup; rowid is the row's number in "
+        "articles_fts_short_ids. Its rows are made by pipelines/db/grams.py before each commit.",
+        {"grams": "The tokens (not stored: the index holds only which rows have each)."},
+    ),
+    Table(
+        "articles_fts_short_ids",
+        "The article of each row of the short-word index, whose rows are numbered "
+        "1, 2, 3, … as they are made (its lists then take about a byte a row).",
+        {"id": "The row's number (articles_fts_short's rowid).", "article_id": "The article."},
+    ),
+    Table(
+        "articles_fts_short_pending",
+        "Articles whose row in the short-word index is missing or out of date "
+        "(marked by the full-text triggers); search reads their text meanwhile.",
+        {"id": "The article (articles.id)."},
+    ),
+    Table(
+        "articles_fts_short_old",
+        "What the short-word index row of a pending article was made of, kept "
+        "until that row is replaced.",
+        {
+            "id": "The article (articles.id).",
+            "title": "Its title then.",
+            "body": "Its body then.",
+            "keywords": "Its keywords line then.",
+        },
+    ),
+    Table(
+        "articles_fts_short_data",
+        "FTS5's own storage of the short-word index.",
+        {"id": "Block number.", "block": "The block."},
+    ),
+    Table(
+        "articles_fts_short_idx",
+        "FTS5's own storage of the short-word index: where each term's list begins.",
+        {"segid": "Segment.", "term": "First term on the page.", "pgno": "Page."},
+    ),
+    Table(
+        "articles_fts_short_config",
+        "FTS5's own storage of the short-word index: its settings.",
+        {"k": "Setting.", "v": "Value."},
     ),
     Table(
         "alembic_version",
