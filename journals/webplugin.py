@@ -18,15 +18,27 @@ construction. Any SQL in Datasette may call it:
     FROM json_each(journals_search('民情', '{"province": "浙江"}', 50))
 
 The plugin also gives Datasette's connections the project's other SQL
-functions (`occurrences`, pipelines/db/database.py)."""
+functions (`occurrences`, pipelines/db/database.py), and serves the pages of
+the project's own (journals/web.py: their data; journals/templates/: their
+markup; journals/static/: their style): `/-/search`, `/-/article/<id>`,
+`/-/articles`, `/-/coverage` (and its heat map, `/-/coverage.png`). Each
+reads the database on one of Datasette's connections, read-only, through
+SQLAlchemy (`engine_on`). It links each article's title in Datasette's tables
+and queries to its page, folds the column descriptions of a table's page
+away, and lists the pages in Datasette's menu."""
 
 from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from datasette import hookimpl
+from datasette.utils.asgi import NotFound, Response
+from jinja2 import ChoiceLoader, FileSystemLoader
+from markupsafe import Markup
 from sqlalchemy import Engine, create_engine
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import StaticPool
@@ -39,6 +51,9 @@ from pipelines.db.database import sqlite_functions
 FUNCTION = "journals_search"
 DEFAULT_LIMIT = 20  # as `journals search`
 LAST_YEAR = 9999
+ARTICLE_TABLES = ("article_list", "articles")
+TEMPLATES = Path(__file__).with_name("templates")
+STYLE = Path(__file__).with_name("static") / "journals.css"
 FILTER_KEYS = frozenset(
     "journal province year year_from year_to issue column author keyword".split()
 )
@@ -174,3 +189,136 @@ def prepare_connection(conn: sqlite3.Connection, database: str, datasette: Any) 
         return hits_json(engine, *args)
 
     conn.create_function(FUNCTION, -1, journals_search)
+
+
+@hookimpl
+def prepare_jinja2_environment(env: Any, datasette: Any) -> None:
+    """The project's templates before Datasette's (its index page among them)."""
+    env.loader = ChoiceLoader([FileSystemLoader(str(TEMPLATES)), env.loader])
+
+
+async def _read(datasette: Any, read: Callable[..., Any], *args: Any) -> Any:
+    """`read(session, *args)` on one of the served database's connections, in
+    Datasette's thread for it."""
+
+    def run(connection: sqlite3.Connection) -> Any:
+        with Session(engine_on(connection)) as session:
+            return read(session, *args)
+
+    return await datasette.get_database().execute_fn(run)
+
+
+async def _page(
+    datasette: Any, request: Any, template: str, read: Callable[..., Any], *args: Any
+) -> Response:
+    page = await _read(datasette, read, *args)
+    if page is None:
+        raise NotFound("No article of that id")
+    context = {
+        "page": page,
+        "database_name": datasette.get_database().name,
+        "site_title": datasette.metadata("title") or "journals",
+    }
+    html = await datasette.render_template(template, context, request=request)
+    return Response.html(html, status=400 if page.get("error") else 200)
+
+
+def _params(request: Any) -> dict[str, list[str]]:
+    return {name: request.args.getlist(name) for name in request.args}
+
+
+async def search_view(datasette: Any, request: Any) -> Response:
+    from journals import web
+
+    return await _page(
+        datasette, request, "journals_search.html", web.search_page, _params(request)
+    )
+
+
+async def article_view(datasette: Any, request: Any) -> Response:
+    from journals import web
+
+    article_id = int(request.url_vars["id"])
+    return await _page(datasette, request, "journals_article.html", web.article_page, article_id)
+
+
+async def articles_view(datasette: Any, request: Any) -> Response:
+    from journals import web
+
+    return await _page(
+        datasette, request, "journals_articles.html", web.browse_page, _params(request)
+    )
+
+
+async def coverage_view(datasette: Any, request: Any) -> Response:
+    from journals import web
+
+    return await _page(datasette, request, "journals_coverage.html", web.coverage_page)
+
+
+async def heatmap_view(datasette: Any) -> Response:
+    from journals import web
+
+    return Response(await _read(datasette, web.heatmap_png), content_type="image/png")
+
+
+async def style_view() -> Response:
+    return Response(STYLE.read_text(encoding="utf-8"), content_type="text/css; charset=utf-8")
+
+
+@hookimpl
+def register_routes(datasette: Any) -> list[tuple[str, Any]]:
+    return [
+        (r"^/-/search$", search_view),
+        (r"^/-/article/(?P<id>-?[0-9]+)$", article_view),
+        (r"^/-/articles$", articles_view),
+        (r"^/-/coverage$", coverage_view),
+        (r"^/-/coverage\.png$", heatmap_view),
+        (r"^/-/journals\.css$", style_view),
+    ]
+
+
+@hookimpl
+def extra_css_urls(datasette: Any) -> list[str]:
+    return [datasette.urls.path("/-/journals.css")]
+
+
+# A table's column descriptions, folded into "Column descriptions" (a click
+# opens them) so that the rows come first.
+FOLD_DESCRIPTIONS = """
+document.querySelectorAll("dl.column-descriptions").forEach(function (list) {
+  var folded = document.createElement("details");
+  var title = document.createElement("summary");
+  folded.className = "column-descriptions-folded";
+  title.textContent = "Column descriptions";
+  list.replaceWith(folded);
+  folded.append(title, list);
+});
+"""
+
+
+@hookimpl
+def extra_body_script(view_name: str) -> str | None:
+    return FOLD_DESCRIPTIONS if view_name == "table" else None
+
+
+@hookimpl
+def menu_links(datasette: Any) -> list[dict[str, str]]:
+    return [
+        {"href": datasette.urls.path("/-/search"), "label": "Search"},
+        {"href": datasette.urls.path("/-/articles"), "label": "Browse articles"},
+        {"href": datasette.urls.path("/-/coverage"), "label": "Coverage"},
+    ]
+
+
+@hookimpl
+def render_cell(row: Any, value: Any, column: str, table: str | None, datasette: Any) -> Any:
+    """An article's title links to its page, in its tables and in queries
+    that give its id beside it."""
+    if column != "title" or not isinstance(value, str) or table not in (None, *ARTICLE_TABLES):
+        return None
+    keys = row.keys() if hasattr(row, "keys") else ()
+    if "id" not in keys or not isinstance(row["id"], int):
+        return None
+    href = datasette.urls.path(f"/-/article/{row['id']}")
+    return Markup('<a href="{}">{}</a>').format(href, value)
