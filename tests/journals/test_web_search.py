@@ -1,13 +1,16 @@
-"""The web view's search is `journals search`: the canned query `search`, run
-by a real Datasette in-process (`journals.web.app`, as `journals serve` sets
-it up), gives the same articles in the same order, with the same snippets and
-scores, as the command, for queries of one, two and more characters, several
-words, and a journal and years."""
+"""The web view's search is `journals search`: the canned query `search` and
+the search page `/-/search`, run by a real Datasette in-process
+(`journals.web.app`, as `journals serve` sets it up), give the same articles
+in the same order as the command (the canned query with the same snippets
+and scores; the page with them marked up), for queries of one, two and more
+characters, several words, and a journal, a province, a column and years."""
 
 from __future__ import annotations
 
 import asyncio
+import html
 import json
+import re
 from typing import Any
 
 import pytest
@@ -61,6 +64,9 @@ def cli_search(
         args += ["--journal", filters["journal"]]
     if filters.get("year_from"):
         args += ["--year", f"{filters['year_from']}-{filters.get('year_to') or 9999}"]
+    for name in ("province", "column"):
+        if filters.get(name):
+            args += [f"--{name}", filters[name]]
     assert main([*args, "--", query]) == 0
     return [json.loads(line) for line in capsys.readouterr().out.splitlines()]
 
@@ -91,3 +97,46 @@ def test_the_search_functions_filters_are_the_commands() -> None:
     for bad in ('{"year": "2019-2016"}', '{"colour": "red"}', "[1]", '{"year_to": "x"}'):
         with pytest.raises(ValueError):
             parse_filters(bad)
+
+
+PAGE_QUERIES = [
+    *QUERIES,
+    ("人大", {"province": "浙江"}),
+    ("代表", {"column": "代表风采"}),
+    ("人", {"journal": "人大研究", "year_from": "2016", "year_to": "2016"}),
+]
+HIT = re.compile(r'<li class="jn-hit" data-id="(-?[0-9]+)">')
+SNIPPET = re.compile(r'<p class="jn-snippet">(.*?)</p>', re.DOTALL)
+
+
+def search_pages(crawled: Crawled, queries: list[tuple[str, dict[str, str]]]) -> list[str]:
+    """The search page `/-/search` of each query, over Datasette's own test client."""
+    datasette = web.app(crawled.db)
+
+    async def ask() -> list[str]:
+        pages = []
+        for query, filters in queries:
+            params = {"q": query, **filters, "limit": str(web.SEARCH_LIMIT)}
+            response = await datasette.client.get("/-/search", params=params)
+            assert response.status_code == 200, response.text
+            pages.append(response.text)
+        return pages
+
+    return asyncio.run(ask())
+
+
+def test_the_search_page_is_the_command(
+    crawled: Crawled, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pages = search_pages(crawled, PAGE_QUERIES)
+    for (query, filters), page in zip(PAGE_QUERIES, pages, strict=True):
+        want = cli_search(crawled, query, filters, capsys)
+        assert [int(found) for found in HIT.findall(page)] == [row["id"] for row in want], query
+        snippets = SNIPPET.findall(page)
+        marked = [re.sub(r"<mark>(.*?)</mark>", r"【\1】", text) for text in snippets]
+        assert [html.unescape(text) for text in marked] == [row["snippet"] for row in want]
+        if query != "没有这个词":
+            assert want and "<mark>" in snippets[0], (query, filters)
+        if len(want) < web.SEARCH_LIMIT:
+            assert f'data-total="{len(want)}"' in page
+    assert int(HIT.findall(pages[PAGE_QUERIES.index(("民情", {}))])[0]) == SEED
