@@ -5,9 +5,9 @@ a person would use it: type 民情 and search, read the first hit's article,
 search for a word of one and of two characters, narrow the list of articles
 by a facet, look at the coverage.
 
-Screenshots of the search page and of an article page are taken on the way;
-they go to the folder JOURNALS_SCREENSHOTS names (docs/img/make_screenshots.py
-sets it to docs/img), else to a temporary one."""
+Screenshots of the search page, an article, the list and the coverage are
+taken on the way; they go to the folder JOURNALS_SCREENSHOTS names
+(docs/img/make_screenshots.py sets it to docs/img), else to a temporary one."""
 
 from __future__ import annotations
 
@@ -167,7 +167,7 @@ def test_search_first_then_the_article(page: Any, base: str, crawled: Crawled, s
     assert page.locator(".jn-keywords a").all_inner_texts() == ["民情", "工作站", "人大常委会"]
     flags = " ".join(page.locator(".jn-flags li").all_inner_texts())
     assert "converted to Simplified" in flags and "Pinyin" in flags
-    page.screenshot(path=str(shots / "article.png"))
+    page.screenshot(path=str(shots / "article.png"), full_page=True)
 
     # A keyword leads to the articles that share it.
     page.locator(".jn-keywords a", has_text="民情").click()
@@ -189,8 +189,9 @@ def test_short_words_find_what_the_command_finds(
     assert page.locator(".jn-hit").first.locator("mark").first.inner_text().lower() == query
 
 
-def test_a_facet_click_narrows_the_list(page: Any, base: str) -> None:
+def test_a_facet_click_narrows_the_list(page: Any, base: str, shots: Path) -> None:
     page.goto(base + "/-/articles")
+    page.screenshot(path=str(shots / "articles.png"))
     everything = int(page.locator(".jn-count").get_attribute("data-total"))
     first_row = page.locator(".jn-row").first
     assert on_first_screen(first_row.bounding_box())  # the data on the first screen
@@ -217,14 +218,14 @@ def test_a_facet_click_narrows_the_list(page: Any, base: str) -> None:
     assert int(page.locator(".jn-count").get_attribute("data-total")) >= year_count
 
 
-def test_coverage_and_the_datasette_table(page: Any, base: str) -> None:
+def test_coverage_and_the_datasette_table(page: Any, base: str, shots: Path) -> None:
     page.goto(base + "/-/coverage")
     assert page.locator("table.jn-coverage tbody tr").count() == 5
     heatmap = page.locator("img.jn-heatmap")
-    heatmap.scroll_into_view_if_needed()
     page.wait_for_function(
         "img => img.complete && img.naturalWidth > 0", arg=heatmap.element_handle()
     )
+    page.screenshot(path=str(shots / "coverage.png"))
 
     # Datasette's own list: its rows on the first screen, the column
     # descriptions folded away (a click opens them), titles linked to articles.
