@@ -17,6 +17,7 @@ import re
 import shutil
 import sqlite3
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -41,9 +42,8 @@ if not CHROMIUM.is_file():
     )
 
 WIDTH, HEIGHT = 1400, 1000
-# Headless, as root, and with none of the browser's own calls home.
+# As root (no sandbox), and with none of the browser's own calls home.
 ARGS = [
-    "--headless=new",
     "--no-sandbox",
     "--disable-gpu",
     "--disable-quic",
@@ -117,7 +117,8 @@ def sql_shown(page: Any) -> list[str]:
 
 
 def sources(crawled: Crawled, article_id: int) -> list[str]:
-    with sqlite3.connect(crawled.db) as conn:
+    """The article's URLs as the database has them."""
+    with closing(sqlite3.connect(crawled.db)) as conn:
         rows = conn.execute("SELECT url FROM sources WHERE article_id = ?", (article_id,))
         return [link for (link,) in rows]
 
