@@ -311,6 +311,11 @@ TABLES = (
         {"segid": "Segment.", "term": "First term on the page.", "pgno": "Page."},
     ),
     Table(
+        "articles_fts_short_docsize",
+        "FTS5's own storage of the short-word index: one row per row of the index.",
+        {"id": "The row's number.", "sz": "Its size in tokens."},
+    ),
+    Table(
         "articles_fts_short_config",
         "FTS5's own storage of the short-word index: its settings.",
         {"k": "Setting.", "v": "Value."},

@@ -254,7 +254,7 @@ def external_create() -> list[str]:
         f" tokenize='trigram', content='{TEXT_VIEW}', content_rowid='id')",
         "INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')",
         "CREATE VIRTUAL TABLE articles_fts_short USING fts5(grams,"
-        f" tokenize={SHORT_TOKENIZER}, detail=none, content='', columnsize=0)",
+        f" tokenize={SHORT_TOKENIZER}, detail=none, content='')",
         "CREATE TABLE articles_fts_short_ids (id INTEGER PRIMARY KEY,"
         " article_id INTEGER NOT NULL UNIQUE)",
         "CREATE TABLE articles_fts_short_pending (id INTEGER PRIMARY KEY)",
