@@ -33,6 +33,7 @@ GROUPS = (  # (group, table or index name prefixes), the first that fits
         (
             "articles",
             "ix_articles",
+            "article_",
             "sqlite_autoindex_article",
             "authors",
             "sqlite_autoindex_authors",

@@ -21,7 +21,7 @@ A query of short terms only (and no letter with case beyond ASCII's, see
 (`articles_fts_short`, pipelines/db/grams.py), with the same results: each
 term is one token there, and the articles whose row waits to be brought up to
 date (`articles_fts_short_pending`) are matched by a scan of their text. Its
-tier tokens (`人大:6`: the term weighs 64 or more in the article) bound the
+tier tokens (`人大:12`: the term weighs 64 or more in the article) bound the
 ranking: the best `limit` are taken from the articles of the highest tier
 that holds enough of them, and counted exactly there, once no article
 outside that tier can weigh more than the last of them; the other matches are

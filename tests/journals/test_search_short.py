@@ -35,7 +35,7 @@ FILTERS = [
     Filters(province="浙江", years=(2015, 2019)),
     Filters(keyword="工作站"),
 ]
-LIMITS = [1, 3, 20, None]
+LIMITS = [1, 20, None]
 
 
 @contextmanager
@@ -110,8 +110,8 @@ def test_the_crawl_is_indexed(session: Session) -> None:
 
 
 def test_short_words_find_what_the_trigram_path_found(session: Session) -> None:
-    queries = FIXED + short_queries(indexed_text(session), 25, seed=1)
-    assert assert_same(session, queries, LIMITS) > 300
+    queries = FIXED + short_queries(indexed_text(session), 16, seed=1)
+    assert assert_same(session, queries, LIMITS) > 200
 
 
 def test_longer_words_are_searched_as_before(session: Session) -> None:
@@ -198,7 +198,7 @@ def test_the_best_of_common_words_come_from_the_tiers(
     queries = ["人", "的", "大", "人大", "代表", "民", "人 大"]
     assert assert_same(larger, queries, [1, 5, 20])
     assert max(levels) > 10  # ranked from tiers, not from every match
-    queries = short_queries(indexed_text(larger), 15, seed=2)
+    queries = short_queries(indexed_text(larger), 8, seed=2)
     assert assert_same(larger, queries, [1, 20])
 
 
