@@ -7,15 +7,17 @@ An article's row is a list of tokens separated by spaces (FTS5, ascii
 tokenizer: anything but ASCII spaces and controls is part of a token, ASCII
 letters are folded): each character and pair once (ASCII letters in lower
 case; none with a space or control character in it, which no search word
-has), and for each of them with weight F the tier tokens `g:2` … `g:j` for
+has), and for each of them with weight F the tier tokens `g:2` … `g:j` of
 every level whose threshold F reaches (4, 8, 16, then four steps to each
 doubling: 20, 24, 28, 32, 40, …; level 1, weight 2, is left out: too many
-pay for it, too few articles are found by it), F being the times it occurs in the title
-× 10, in the body × 1 and in the keywords × 5 (as journals/search.py weighs
-them; occurrences may overlap, so F is never less than what search counts).
-detail=none: the index holds which articles have a token, nothing more;
-contentless. The rows are made by `row`: a change to it is a new revision
-that makes the index again.
+articles would pay for it, too few be told apart by it), F being the times
+it occurs in the title × 10, in the body × 1 and in the keywords × 5 (as
+journals/search.py weighs them; occurrences may overlap, so F is never less
+than what search counts). detail=none: the index holds which rows have a
+token, nothing more; contentless. The rows are made by `row`: a change to it
+is a new revision that makes the index again. They are numbered 1, 2, 3, …
+as they are made (`articles_fts_short_ids` maps them to articles), not by
+the articles' sparse ids, so that each token's list takes about a byte a row.
 
 Text is made into tokens here, in Python; SQL cannot do it at a useful
 speed. The triggers of revision 0012 mark an article whose row is missing or
@@ -161,7 +163,7 @@ def row(title: str, body: str, keywords: str) -> str:
     tokens: list[str] = []
     for gram, weight in weights(title, body, keywords).items():
         tokens.append(gram)
-        if weight >= 4:
+        if weight >= threshold(LOWEST):
             tokens.extend(map(gram.__add__, _LEVELS[LOWEST - 1 : top_level(weight)]))
     return " ".join(tokens)
 
