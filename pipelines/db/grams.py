@@ -111,6 +111,9 @@ def threshold(level: int) -> int:
     return 2 ** (4 + (level - 5) // 4) * (5 + (level - 5) % 4) // 4
 
 
+_LOWEST_WEIGHT = threshold(LOWEST)
+
+
 def top_level(weight: int) -> int:
     """The highest level whose threshold `weight` reaches (0: none).
 
@@ -163,7 +166,7 @@ def row(title: str, body: str, keywords: str) -> str:
     tokens: list[str] = []
     for gram, weight in weights(title, body, keywords).items():
         tokens.append(gram)
-        if weight >= threshold(LOWEST):
+        if weight >= _LOWEST_WEIGHT:
             tokens.extend(map(gram.__add__, _LEVELS[LOWEST - 1 : top_level(weight)]))
     return " ".join(tokens)
 
