@@ -6,15 +6,16 @@
 Serves a generated aggregator on loopback (`bench/sitegen.py`, shape
 `aggregator`: the sample site's five journals with as many issues as
 `--pages` article pages need, 50 articles an issue; bodies of `--chars`
-characters, 2,000-4,000 by default, smaller than real ones so that the run
-takes hours, not days: what could grow is held per URL, not per character)
+characters, 2,000-4,000 by default, smaller than real ones so that 100,000
+pages take an hour or so: what could grow is held per URL, not per character)
 and runs the archive crawl a back catalogue is fetched with, resumable:
 
     scrapy crawl fx361 -a mode=archive -s JOBDIR=… (CONCURRENT_REQUESTS=8, no delay)
 
 into a fresh SQLite file. Every `--interval` seconds it reads the crawl
 process's VmRSS and VmHWM (`/proc/<pid>/status`) and the article pages stored
-(rows of `pages`, written in batches of 50); at 10%, 50% and 100% of the
+(rows of `pages`, written in batches of 50), and keeps RssAnon and RssFile
+(memory of its own, and pages of files mapped) in the samples; at 10%, 50% and 100% of the
 pages it prints the resident memory then and the peak so far (at the end, the
 process's `ru_maxrss`), and the ratio of the last to the first. A probe inside
 the crawl (`bench/memprobe.py`, added to EXTENSIONS for this run only) logs the
@@ -65,7 +66,7 @@ PROBED = {
 
 
 def status(pid: int) -> dict[str, int]:
-    """VmRSS and VmHWM of a process, in bytes ({} once it has gone)."""
+    """VmRSS, VmHWM, RssAnon and RssFile of a process, in bytes ({} once it has gone)."""
     found = {}
     try:
         text = Path(f"/proc/{pid}/status").read_text()
@@ -73,7 +74,7 @@ def status(pid: int) -> dict[str, int]:
         return found
     for line in text.splitlines():
         name, _, value = line.partition(":")
-        if name in ("VmRSS", "VmHWM"):
+        if name in ("VmRSS", "VmHWM", "RssAnon", "RssFile"):
             found[name] = int(value.split()[0]) * 1024
     return found
 
@@ -131,7 +132,7 @@ def main() -> int:
             stdout=subprocess.PIPE,
             text=True,
         )
-        samples: list[tuple[float, int, int, int]] = []  # seconds, pages, rss, hwm
+        samples: list[tuple[float, int, int, int, int, int]] = []  # seconds, pages, memory
         marks: list[tuple[int, int, int, float]] = []  # pages, rss, peak, seconds
         try:
             assert site.stdout is not None
@@ -173,7 +174,13 @@ def main() -> int:
                 if not memory or pages is None:
                     continue
                 seconds = time.perf_counter() - begun
-                samples.append((seconds, pages, memory["VmRSS"], memory["VmHWM"]))
+                samples.append(
+                    (
+                        seconds,
+                        pages,
+                        *(memory.get(k, 0) for k in ("VmRSS", "VmHWM", "RssAnon", "RssFile")),
+                    )
+                )
                 while targets and pages >= targets[0]:
                     marks.append((pages, memory["VmRSS"], memory["VmHWM"], seconds))
                     targets.pop(0)
@@ -198,7 +205,7 @@ def main() -> int:
         if args.keep:
             with (tmp / "samples.csv").open("w", newline="") as out:
                 writer = csv.writer(out)
-                writer.writerow(("seconds", "pages", "rss", "hwm"))
+                writer.writerow(("seconds", "pages", "rss", "hwm", "rss_anon", "rss_file"))
                 writer.writerows(samples)
         cpu = usage.ru_utime + usage.ru_stime
         print(

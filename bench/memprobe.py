@@ -4,7 +4,7 @@ Enabled by the bench alone (it adds `memprobe.MemoryProbe` to EXTENSIONS and
 puts `bench/` on PYTHONPATH), never by the project's settings. Every
 MEMPROBE_INTERVAL seconds (default 5) it appends one JSON line to
 MEMPROBE_FILE with the process's resident memory (`/proc/self/status`: VmRSS,
-VmHWM), the crawl's counts, and the size of each container that could grow
+VmHWM, RssAnon, RssFile), the crawl's counts, and the size of each container that could grow
 with the URLs crawled:
 
 * `dupefilter`: fingerprints the dupe filter has seen this run; `done`:
@@ -34,11 +34,11 @@ from scrapy.utils.asyncio import create_looping_call
 
 
 def memory() -> dict[str, int]:
-    """VmRSS and VmHWM of this process, in bytes."""
+    """VmRSS, VmHWM, RssAnon and RssFile of this process, in bytes."""
     found = {}
     for line in Path("/proc/self/status").read_text().splitlines():
         name, _, value = line.partition(":")
-        if name in ("VmRSS", "VmHWM"):
+        if name in ("VmRSS", "VmHWM", "RssAnon", "RssFile"):
             found[name] = int(value.split()[0]) * 1024
     return found
 
