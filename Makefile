@@ -4,15 +4,32 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test eval imports lint bench bench-search bench-reparse clean
+.PHONY: install browser demo test test-min eval imports lint bench bench-memory bench-search bench-reparse bench-cleaning clean
 
-install: $(STAMP)
+install: $(STAMP) browser
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
+
+# The browser tests (tests/journals/test_browser.py) drive Chromium with Playwright.
+# Playwright's own browser builds are downloaded from outside any package registry
+# (`playwright install`), so the browser is Debian's `chromium` package, with
+# `fonts-noto-cjk` so that pages and screenshots show Chinese; installed with apt-get
+# (as root, else through sudo) only where they are missing. Without either, the
+# browser tests are skipped and say why.
+CHROMIUM := /usr/bin/chromium
+CJK_FONT := /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
+browser:
+	@if [ ! -x $(CHROMIUM) ] || [ ! -f $(CJK_FONT) ]; then \
+	  if [ "$$(id -u)" = 0 ]; then sudo=; \
+	  elif command -v sudo >/dev/null; then sudo=sudo; \
+	  else echo "browser tests will be skipped: run 'apt-get install chromium fonts-noto-cjk' as root"; exit 0; fi; \
+	  $$sudo apt-get update -qq && \
+	  $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk; \
+	fi
 
 # Serve the sample site on a free loopback port, crawl it into data/articles.db
 # (the aggregator with fx361, the mirror's copy of the seed article with
@@ -30,15 +47,35 @@ demo: $(STAMP)
 	echo; $(BIN)/journals stats
 
 # The import contracts first (seconds), then the suite.
-test: $(STAMP) imports
+test: $(STAMP) browser imports
 	$(BIN)/python -m pytest -q
+
+# The crawler's tests (and its doctests) on the lowest Scrapy pyproject.toml
+# allows, in a venv of their own, .venv-min (about ten minutes).
+MIN_SCRAPY = $(shell sed -n 's/^ *"scrapy>=\([0-9.]*\).*/\1/p' pyproject.toml)
+test-min:
+	test -x .venv-min/bin/python || $(PYTHON) -m venv .venv-min
+	echo '*' >.venv-min/.gitignore
+	.venv-min/bin/python -m pip install --quiet --upgrade pip
+	.venv-min/bin/python -m pip install --quiet -e '.[test]' 'scrapy==$(MIN_SCRAPY)'
+	.venv-min/bin/python -m pytest -q tests/crawler crawler
 
 # Score the extractor on the evaluation set (tests/eval): table, leaks, gate.
 eval: $(STAMP)
 	$(BIN)/python tests/eval/run.py
 
+# The project's crawl beside a bare Scrapy spider on PAGES generated article pages of
+# 4,000-12,000 characters: pages/s, CPU, memory, bytes an article, time by stage
+# (PAGES=5000: some minutes; `make bench PAGES=300` for a quick look).
+bench: PAGES ?= 5000
 bench: $(STAMP)
-	$(BIN)/python bench/crawl_rate.py
+	$(BIN)/python bench/crawl_rate.py --pages $(PAGES)
+
+# Resident memory of an archive run over PAGES generated article pages, at 10%, 50%
+# and 100% of them, and what grows (PAGES=100000: about an hour on two cores).
+bench-memory: PAGES ?= 100000
+bench-memory: $(STAMP)
+	$(BIN)/python bench/memory.py --pages $(PAGES)
 
 # Search latency on 50,000 synthetic articles against a plain LIKE scan (a few minutes, ~2 GB).
 bench-search: $(STAMP)
@@ -47,6 +84,16 @@ bench-search: $(STAMP)
 # journals reparse over 1,000 stored pages: articles new, unchanged, changed (a few minutes).
 bench-reparse: $(STAMP)
 	$(BIN)/python bench/reparse.py
+
+# Bytes per article of the database (data/articles.db, or DATABASE_URL's), table by table.
+.PHONY: bench-dbsize
+bench-dbsize: $(STAMP)
+	$(BIN)/python bench/dbsize.py
+
+# CPU of the clean pipeline a page, whole and by stage, on Simplified, Traditional (pinyin,
+# spam, mojibake) and stray-Traditional pages of 4,000-12,000 characters (a minute).
+bench-cleaning: $(STAMP)
+	$(BIN)/python bench/cleaning.py
 
 # The layout's import rules ([tool.importlinter] in pyproject.toml).
 imports: $(STAMP)

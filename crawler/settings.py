@@ -71,9 +71,15 @@ DOWNLOADER_MIDDLEWARES = {
     # Closest to the downloader: counts each request really sent, by host.
     "crawler.downloadermiddlewares.hoststats.RequestHostsMiddleware": 950,
 }
-# Anti-bot pages (captcha, challenge, empty): each doubles the delay; this many end the run.
+# Anti-bot pages (captcha, challenge, empty): each doubles the site's delay
+# (at least ANTIBOT_MIN_DELAY, at most ANTIBOT_MAX_DELAY s) into a floor that
+# AutoThrottle does not lower; ANTIBOT_DECAY_PAGES good pages in a row halve
+# it, until it would fall below ANTIBOT_MIN_DELAY and is lifted. This many
+# anti-bot pages end the run (crawler/downloadermiddlewares/antibot.py).
 ANTIBOT_MAX_PAGES = 10
+ANTIBOT_MIN_DELAY = 1.0
 ANTIBOT_MAX_DELAY = 60.0
+ANTIBOT_DECAY_PAGES = 10
 
 # What turns an article page into an item (a dotted path): the site parsers
 # with the generic extractor. `journals reparse` uses the same.
@@ -85,8 +91,9 @@ ITEM_PIPELINES = {
     "pipelines.store.StorePipeline": 300,
 }
 
-# Progress on long runs: pages and items per minute, every 60 seconds.
-LOGSTATS_INTERVAL = 60.0
+# Scrapy's own periodic line (LogStats) is off: the progress line below gives its
+# pages and items a minute, with articles stored and errors.
+LOGSTATS_INTERVAL = 0
 FEED_EXPORT_ENCODING = "utf-8"
 
 EXTENSIONS = {

@@ -1,4 +1,4 @@
-"""Articles as citations for reference managers: RIS and BibTeX.
+"""Articles as citations for reference managers: RIS (written by rispy) and BibTeX.
 
 Both carry the journal, year, issue, authors, title, keywords, posting date
 and URL of each record `journals.export.record` makes; an article whose copies
@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import IO, Any
+
+import rispy
 
 # BibTeX's special characters, as LaTeX writes them in text.
 LATEX = {
@@ -33,8 +35,53 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+class RisWriter(rispy.RisWriter):
+    """rispy's RIS writer without the numbered line it puts before each record
+    (`1.`, `2.`, …), which is no RIS tag."""
+
+    def set_header(self, count: int) -> str:
+        return ""
+
+
+RIS = RisWriter()
+
+
+def ris_record(row: dict[str, Any]) -> dict[str, Any]:
+    """One article as an RIS record in rispy's field names (type JOUR); empty
+    fields left out, each value on one line.
+
+    >>> ris_record({"id": 1, "title": " 题 ", "authors": ["甲"], "journal": None, "year": None,
+    ...     "issue": None, "keywords": [], "date": None, "url": "http://x/1"})
+    {'type_of_reference': 'JOUR', 'id': 1, 'title': '题', 'authors': ['甲'], 'urls': ['http://x/1'], 'language': 'zh'}
+    """  # noqa: E501
+    journal = row.get("journal")  # none if unknown
+    fields: dict[str, Any] = {
+        "type_of_reference": "JOUR",
+        "id": row["id"],
+        "title": row["title"],
+        "authors": row.get("authors") or [],
+        "secondary_title": journal,
+        "journal_name": journal,
+        "year": row.get("year"),
+        "number": row.get("issue"),
+        "date": (row.get("date") or "").replace("-", "/"),
+        "keywords": row.get("keywords") or [],
+        "urls": [row["url"]] if row.get("url") else [],
+        "language": "zh",
+    }
+    record: dict[str, Any] = {}
+    for name, value in fields.items():
+        if isinstance(value, list):
+            value = [line for line in map(one_line, value) if line]
+        elif isinstance(value, str):
+            value = one_line(value)
+        if value not in (None, "", []):
+            record[name] = value
+    return record
+
+
 def ris_entry(row: dict[str, Any]) -> str:
-    """One article as an RIS record (type JOUR).
+    """One article as an RIS record, written by rispy.
 
     >>> print(ris_entry({"id": 1, "title": "题", "authors": ["甲", "乙"], "journal": "刊",
     ...     "year": 2018, "issue": "9", "keywords": [], "date": "2018-11-20", "url": "http://x/1"}
@@ -52,19 +99,9 @@ def ris_entry(row: dict[str, Any]) -> str:
     UR  - http://x/1
     LA  - zh
     ER  - ⏎
+    <BLANKLINE>
     """
-    tags: list[tuple[str, Any]] = [("TY", "JOUR"), ("ID", row["id"]), ("TI", row["title"])]
-    tags += [("AU", name) for name in row.get("authors") or []]
-    tags += [("T2", row.get("journal")), ("JO", row.get("journal"))]  # none if unknown
-    tags += [("PY", row.get("year")), ("IS", row.get("issue"))]
-    tags += [("DA", (row.get("date") or "").replace("-", "/"))]
-    tags += [("KW", word) for word in row.get("keywords") or []]
-    tags += [("UR", row.get("url")), ("LA", "zh"), ("ER", "")]
-    return "\n".join(
-        f"{tag}  - {one_line(str(value))}".rstrip() + (" " if tag == "ER" else "")
-        for tag, value in tags
-        if value not in (None, "") or tag == "ER"
-    )
+    return RIS.formats([ris_record(row)])
 
 
 def latex_escape(text: str) -> str:
@@ -131,9 +168,11 @@ def bibtex_entry(row: dict[str, Any]) -> str:
 
 
 def write_ris(rows: Iterable[dict[str, Any]], out: IO[str]) -> int:
+    """The records as rispy writes a list of them (a blank line between two),
+    one at a time: an export is not held in memory."""
     count = 0
     for row in rows:
-        out.write(ris_entry(row) + "\n\n")
+        out.write(("\n" if count else "") + ris_entry(row))
         count += 1
     return count
 

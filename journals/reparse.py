@@ -17,8 +17,9 @@ is `unchanged`, as in a crawl. What a reparse writes carries the page's
 fetch time, not the reparse's: only `updated_at` says when it was rewritten.
 
 `run_reparse` is the whole of `journals reparse` but its arguments: the
-database's run lock, the pages selected, the project's settings, progress
-lines, the jobs.
+database's run lock, the pages selected, the project's settings, the
+progress (a bar with the time left on a terminal, else a line every so
+often), the jobs.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import ExitStack
+from contextlib import ExitStack, nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import IO, Any
@@ -53,6 +54,7 @@ from journals.session import database
 from pipelines.clean import CleanPipeline
 from pipelines.db import models
 from pipelines.db.database import DatabaseError, Writer, sqlite_path
+from pipelines.db.vocabulary import Vocabulary
 from pipelines.validate import ValidatePipeline
 
 logger = logging.getLogger(__name__)
@@ -94,6 +96,16 @@ class Tally:
             f"{per_page:.1f} ms a page): {self.counts()}"
         )
 
+    def short(self) -> str:
+        """
+        >>> Tally(5, 1, 2, 1, 1).short()
+        '2 changed, 1 unchanged, 1 new, 1 dropped'
+        """
+        return (
+            f"{self.updated:,} changed, {self.unchanged:,} unchanged, {self.new:,} new, "
+            f"{self.dropped:,} dropped"
+        )
+
     def progress(self, total: int, seconds: float) -> str:
         """
         >>> Tally(100, 0, 3, 97).progress(400, 2.0)[:52]
@@ -104,6 +116,106 @@ class Tally:
             f"reparse: {self.pages:,} of {total:,} pages ({rate:.1f} pages/s, "
             f"{seconds:.0f}s elapsed), {self.counts()}"
         )
+
+
+class ProgressLines:
+    """Progress as a line to `out` every `every` seconds: for output that is
+    not a terminal (a log, a pipe)."""
+
+    def __init__(self, out: IO[str], every: float, total: int) -> None:
+        self.out, self.every, self.total = out, every, total
+        self.started = self.last = time.monotonic()
+
+    def __enter__(self) -> ProgressLines:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        pass
+
+    def __call__(self, tally: Tally) -> None:
+        now = time.monotonic()
+        if now - self.last >= self.every:
+            print(tally.progress(self.total, now - self.started), file=self.out, flush=True)
+            self.last = now
+
+
+class ProgressBar:
+    """Progress as a bar on the terminal `out` (rich): pages done of all, the
+    rate, the time taken and the time left, and what the pages gave so far.
+    It appears with the first page done, after any worker processes are
+    started (no thread of its own is forked into them)."""
+
+    def __init__(self, out: IO[str], total: int) -> None:
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
+
+        self.total = total
+        self.bar = Progress(
+            TextColumn("reparse"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("pages"),
+            TimeElapsedColumn(),
+            TextColumn("ETA"),
+            TimeRemainingColumn(),
+            TextColumn("{task.fields[counts]}"),
+            console=Console(file=out),
+        )
+        self.task: Any = None
+
+    def __enter__(self) -> ProgressBar:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.task is not None:
+            self.bar.stop()
+
+    def __call__(self, tally: Tally) -> None:
+        if self.task is None:
+            self.bar.start()
+            self.task = self.bar.add_task("reparse", total=self.total, counts="")
+        self.bar.update(self.task, completed=tally.pages, counts=tally.short())
+
+
+def terminal(out: IO[str]) -> bool:
+    """Whether `out` is a terminal, where progress is a bar; else it is lines.
+
+    >>> import io
+    >>> terminal(io.StringIO())
+    False
+    """
+    try:
+        return out.isatty()
+    except (AttributeError, ValueError):  # no such method, or closed
+        return False
+
+
+def progress_reporter(
+    out: IO[str], every: float, total: int, bar: bool | None = None
+) -> ProgressLines | ProgressBar | None:
+    """What shows a reparse's progress on `out`: a bar on a terminal (or with
+    `bar`), else a line every `every` seconds; None for `every` 0.
+
+    >>> import io
+    >>> type(progress_reporter(io.StringIO(), 10, 400)).__name__
+    'ProgressLines'
+    >>> type(progress_reporter(io.StringIO(), 10, 400, bar=True)).__name__
+    'ProgressBar'
+    >>> progress_reporter(io.StringIO(), 0, 400) is None
+    True
+    """
+    if not every:
+        return None
+    if bar if bar is not None else terminal(out):
+        return ProgressBar(out, total)
+    return ProgressLines(out, every, total)
 
 
 class PageWriter(Writer):
@@ -215,12 +327,14 @@ class Reparser:
         self, page_ids: Sequence[int], progress: Callable[[Tally], None] | None = None
     ) -> Tally:
         tally = Tally()
+        with Session(self.engine) as session:
+            vocabulary = Vocabulary.load(session)
         with ExitStack() as stack:
             extract = self._extractor(stack)
             for batch in batches(page_ids, self.batch_size):
                 now = datetime.now(UTC).isoformat(timespec="seconds")
                 with Session(self.engine) as session, session.begin():
-                    writer = PageWriter(session)
+                    writer = PageWriter(session, vocabulary)
                     query = select(models.Page).where(models.Page.id.in_(batch))
                     pages = list(session.scalars(query.order_by(models.Page.id)))
                     for page, extracted in zip(pages, extract(pages), strict=True):
@@ -312,11 +426,13 @@ def run_reparse(
     jobs: int = 1,
     progress: float = 0.0,
     out: IO[str] | None = None,
+    bar: bool | None = None,
 ) -> Outcome:
     """Reparse the pages `selection` covers in the database at `url`, with the
     project's settings and `overrides`, in `jobs` processes (0: one per CPU),
-    writing a progress line to `out` (default stderr) every `progress` seconds
-    (0: none).
+    showing the progress on `out` (default stderr) unless `progress` is 0: as
+    a bar where `out` is a terminal (or `bar` says so), else as a line every
+    `progress` seconds.
 
     A SQLite database is locked as a crawl locks it, for the whole run: if a
     crawl (or a reparse) holds it, crawler.runlock.Locked, and nothing is done.
@@ -338,17 +454,10 @@ def run_reparse(
             session.close()  # no connection held while the pages are written, nor forked
             settings = project_settings(overrides)
             reparser = Reparser(session.get_bind(), settings, jobs=jobs or os.cpu_count() or 1)
-            started = last = time.monotonic()
-
-            def report(tally: Tally) -> None:
-                nonlocal last
-                now = time.monotonic()
-                if progress and now - last >= progress:
-                    line = tally.progress(len(page_ids), now - started)
-                    print(line, file=out or sys.stderr, flush=True)
-                    last = now
-
-            tally = reparser.run(page_ids, report)
+            started = time.monotonic()
+            reporter = progress_reporter(out or sys.stderr, progress, len(page_ids), bar)
+            with reporter or nullcontext():
+                tally = reparser.run(page_ids, reporter)
         return Outcome(len(page_ids), stored, tally, time.monotonic() - started)
     finally:
         if lock is not None:

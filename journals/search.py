@@ -14,7 +14,18 @@ Ranking: first the articles tagged with the query's terms (a keyword equal to
 a term: the journal's own word for the subject), the more terms the better;
 then by BM25 (a match in the title weighs ten times, in the keywords five
 times one in the body), or, for a query of short terms only, by the number
-of occurrences weighted the same way; then by id."""
+of occurrences weighted the same way; then by id.
+
+A query of short terms only (and no letter with case beyond ASCII's, see
+`grams.indexable`) is answered by the short-word index instead
+(`articles_fts_short`, pipelines/db/grams.py), with the same results: each
+term is one token there, and the articles whose row waits to be brought up to
+date (`articles_fts_short_pending`) are matched by a scan of their text. Its
+tier tokens (`人大:12`: the term weighs 64 or more in the article) bound the
+ranking: the best `limit` are taken from the articles of the highest tier
+that holds enough of them, and counted exactly there, once no article
+outside that tier can weigh more than the last of them; the other matches are
+counted, not ranked."""
 
 from __future__ import annotations
 
@@ -34,11 +45,12 @@ from sqlalchemy import (
     or_,
     select,
     table,
+    union,
 )
 from sqlalchemy.orm import Session
 
 from journals.filters import EVERYTHING, Filters, filtered
-from pipelines.db import models
+from pipelines.db import grams, models
 
 FTS = table("articles_fts", column("rowid"), column("title"), column("body"), column("keywords"))
 FTS_TABLE = literal_column("articles_fts")
@@ -47,6 +59,12 @@ END = "\n\n"  # after each indexed value
 VOCAB_LIMIT = 5000  # trigrams a short term may expand to before it is scanned for
 WEIGHTS = {"title": 10.0, "body": 1.0, "keywords": 5.0}
 TRIGRAM = 3  # the shortest term the index can find
+SHORT = table("articles_fts_short", column("rowid"))
+SHORT_TABLE = literal_column("articles_fts_short")
+IDS = table("articles_fts_short_ids", column("id"), column("article_id"))
+PENDING = table("articles_fts_short_pending", column("id"))
+TOP_LEVEL = 150  # tiers searched: weights up to about 2**40
+WHOLE = 200  # matches ranked all at once rather than by tiers
 
 
 class QueryError(ValueError):
@@ -171,27 +189,35 @@ def _count(session: Session, p: Plan, filters: Filters) -> int:
     return 0 if p.hopeless else session.scalar(_matching(p, filters, func.count())) or 0
 
 
+def _occurrences(words: Sequence[str]) -> ColumnElement[Any]:
+    """The weighted number of occurrences of `words` in an index row."""
+    return sum(
+        (
+            WEIGHTS[name] * func.occurrences(cast(FTS.c[name], LargeBinary), term)
+            for term in words
+            for name in WEIGHTS
+        ),
+        start=literal_column("0.0"),
+    )
+
+
+def _tagged_ids(words: Sequence[str]) -> Select:
+    """The articles with a keyword equal to one of `words`."""
+    return (
+        select(models.ArticleKeyword.article_id)
+        .join(models.Keyword, models.Keyword.id == models.ArticleKeyword.keyword_id)
+        .where(models.Keyword.word.in_(words))
+    )
+
+
 def _ranked(
     session: Session, p: Plan, filters: Filters, limit: int | None
 ) -> list[tuple[int, float]]:
     if p.hopeless:
         return []
-    if p.short:
-        score = sum(
-            (
-                WEIGHTS[name] * func.occurrences(cast(FTS.c[name], LargeBinary), term)
-                for term in p.words
-                for name in WEIGHTS
-            ),
-            start=literal_column("0.0"),
-        )
-    else:
-        score = -func.bm25(FTS_TABLE, *WEIGHTS.values())  # bm25: lower is better
-    tagged = FTS.c.rowid.in_(
-        select(models.ArticleKeyword.article_id)
-        .join(models.Keyword, models.Keyword.id == models.ArticleKeyword.keyword_id)
-        .where(models.Keyword.word.in_(p.words))
-    )
+    # bm25: lower is better
+    score = _occurrences(p.words) if p.short else -func.bm25(FTS_TABLE, *WEIGHTS.values())
+    tagged = FTS.c.rowid.in_(_tagged_ids(p.words))
     stmt = _matching(p, filters, FTS.c.rowid, score.label("score"), tagged.label("tagged"))
     stmt = stmt.order_by(
         literal_column("tagged").desc(), literal_column("score").desc(), FTS.c.rowid
@@ -199,8 +225,153 @@ def _ranked(
     return [(article_id, float(s)) for article_id, s, _ in session.execute(stmt)]
 
 
+def short_words(session: Session, words: Sequence[str]) -> bool:
+    """Whether the short-word index answers a query of these terms: each is one
+    it finds exactly (one or two characters, see `grams.indexable`), and the
+    database has it."""
+    return all(map(grams.indexable, words)) and grams.exists(session.connection())
+
+
+class _Short:
+    """A query of short terms through the short-word index, whose rows are
+    numbered apart from the articles (IDS maps them)."""
+
+    def __init__(self, session: Session, words: Sequence[str], filters: Filters) -> None:
+        self.session = session
+        self.words = list(words)
+        self.filters = filters
+        self.expression = " AND ".join(phrase(grams.token(t)) for t in words)
+        waiting = select(literal_column("1")).select_from(PENDING).limit(1)
+        self.pending = session.scalar(waiting) is not None
+        self.tagged = session.scalar(_tagged_ids(words).limit(1)) is not None
+
+    def level(self, level: int) -> str:
+        """The FTS5 query for the matches with a term weighing threshold(level)
+        or more (level 0: every match)."""
+        if level == 0:
+            return self.expression
+        tiers = " OR ".join(phrase(grams.tier(t, level)) for t in self.words)
+        return tiers if len(self.words) == 1 else f"({tiers}) AND {self.expression}"
+
+    def _rows(self, articles: Select) -> Select:
+        """The index's row numbers of the articles `articles` selects."""
+        return select(IDS.c.id).where(IDS.c.article_id.in_(articles))
+
+    def indexed(self, expression: str, tagged: bool | None = None) -> Select:
+        """The index's row numbers of the matches of an FTS5 query that pass the
+        filters (and are, or are not, tagged), but for the pending articles."""
+        row = SHORT.c.rowid + 0  # `+ 0`: checked on each match, not a lookup of each
+        stmt = select(SHORT.c.rowid).select_from(SHORT)
+        if self.filters != EVERYTHING:
+            stmt = filtered(
+                stmt.join(IDS, IDS.c.id == row).join(
+                    models.Article, models.Article.id == IDS.c.article_id
+                ),
+                self.filters,
+            )
+        stmt = stmt.where(SHORT_TABLE.op("MATCH")(expression))
+        if self.pending:
+            stmt = stmt.where(row.not_in(self._rows(select(PENDING.c.id))))
+        if tagged is not None:
+            stmt = stmt.where(self._tagged(row, self._rows(_tagged_ids(self.words)), tagged))
+        return stmt
+
+    def _tagged(self, row: Any, tagged_rows: Select, tagged: bool) -> ColumnElement[bool]:
+        if not self.tagged:
+            return literal_column("1") == (0 if tagged else 1)
+        return row.in_(tagged_rows) if tagged else row.not_in(tagged_rows)
+
+    def waiting(self, tagged: bool | None = None) -> Select | None:
+        """The matches among the articles the index has not caught up with, by their text."""
+        if not self.pending:
+            return None
+        stmt = select(FTS.c.rowid).select_from(FTS)
+        if self.filters != EVERYTHING:
+            stmt = filtered(
+                stmt.join(models.Article, models.Article.id == FTS.c.rowid + 0), self.filters
+            )
+        stmt = stmt.where(FTS.c.rowid.in_(select(PENDING.c.id)), *map(_contains, self.words))
+        if tagged is not None:
+            stmt = stmt.where(self._tagged(FTS.c.rowid + 0, _tagged_ids(self.words), tagged))
+        return stmt
+
+    def size(self, stmt: Select | None) -> int:
+        if stmt is None:
+            return 0
+        return self.session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
+
+    def count(self) -> int:
+        return self.size(self.indexed(self.expression)) + self.size(self.waiting())
+
+    def scored(self, level: int, tagged: bool | None, limit: int | None) -> list[tuple[int, float]]:
+        """The ids and scores of the candidates of `level`, best first (as `_ranked`)."""
+        articles = select(IDS.c.article_id).where(
+            IDS.c.id.in_(self.indexed(self.level(level), tagged))
+        )
+        waiting = self.waiting(tagged)
+        candidates = articles if waiting is None else union(articles, waiting)
+        score = _occurrences(self.words)
+        is_tagged = FTS.c.rowid.in_(_tagged_ids(self.words))
+        stmt = (
+            select(FTS.c.rowid, score.label("score"), is_tagged.label("tagged"))
+            .where(FTS.c.rowid.in_(candidates))
+            .order_by(literal_column("tagged").desc(), literal_column("score").desc(), FTS.c.rowid)
+            .limit(limit)
+        )
+        return [(article_id, float(s)) for article_id, s, _ in self.session.execute(stmt)]
+
+    def ranked(self, limit: int | None) -> list[tuple[int, float]]:
+        """The best `limit` matches (all with None), best first."""
+        if limit is None:
+            return self.scored(0, None, None)
+        best: list[tuple[int, float]] = []
+        for tagged in (True, False) if self.tagged else (False,):
+            if len(best) < limit:  # the tagged first, whatever their scores
+                best += self.best(limit - len(best), tagged)
+        return best
+
+    def best(self, limit: int, tagged: bool) -> list[tuple[int, float]]:
+        """The best `limit` matches that are (or are not) tagged.
+
+        Each indexed article outside the candidates of a level weighs less than
+        the level's threshold in each term, so that it scores at most `bound`:
+        once the last of the best `limit` candidates scores more, none of those
+        outside can be among the best. Else a lower level, with more
+        candidates; level 0 is every match."""
+        if self.size(self.indexed(self.expression, tagged)) <= max(limit, WHOLE):
+            return self.scored(0, tagged, limit)
+        level, high = grams.LOWEST, TOP_LEVEL  # the highest level with `limit` candidates
+        if self.size(self.indexed(self.level(level), tagged)) < limit:
+            level = 0
+        while level < high:
+            middle = (level + high + 1) // 2
+            if self.size(self.indexed(self.level(middle), tagged)) >= limit:
+                level = middle
+            else:
+                high = middle - 1
+        while True:
+            found = self.scored(level, tagged, limit)
+            if level == 0:
+                return found
+            if len(found) == limit and found[-1][1] > self.bound(level):
+                return found
+            last = found[-1][1] if len(found) == limit else 0.0
+            level -= 1
+            while level >= grams.LOWEST and self.bound(level) >= last:
+                level -= 1  # no use stopping where `last` would not be enough
+            if level < grams.LOWEST:
+                level = 0
+
+    def bound(self, level: int) -> int:
+        """The highest score of an indexed article outside the candidates of `level`."""
+        return len(self.words) * (grams.threshold(level) - 1)
+
+
 def count(session: Session, query: str, filters: Filters = EVERYTHING) -> int:
     """How many articles match."""
+    words = terms(query)
+    if words and short_words(session, words):
+        return _Short(session, words, filters).count()
     return _count(session, plan(session, query), filters)
 
 
@@ -208,6 +379,9 @@ def ranked(
     session: Session, query: str, filters: Filters = EVERYTHING, limit: int | None = None
 ) -> list[tuple[int, float]]:
     """The matching articles' ids and scores, best first: all, or the best `limit`."""
+    words = terms(query)
+    if words and short_words(session, words):
+        return _Short(session, words, filters).ranked(limit)
     return _ranked(session, plan(session, query), filters, limit)
 
 
@@ -242,12 +416,18 @@ def search(
     session: Session, query: str, filters: Filters = EVERYTHING, limit: int | None = 20
 ) -> tuple[list[Hit], int]:
     """The best `limit` hits (all with None) with their snippets, and how many matched."""
-    p = plan(session, query)
-    if p.short or limit is None:  # every match is scored anyway: once
-        scores = _ranked(session, p, filters, None)
-        top, total = scores[:limit] if limit is not None else scores, len(scores)
+    words = terms(query)
+    if words and short_words(session, words):
+        short = _Short(session, words, filters)
+        top = short.ranked(limit)
+        total = len(top) if limit is None else short.count()
     else:
-        top, total = _ranked(session, p, filters, limit), _count(session, p, filters)
+        p = plan(session, query)
+        if p.short or limit is None:  # every match is scored anyway: once
+            scores = _ranked(session, p, filters, None)
+            top, total = scores[:limit] if limit is not None else scores, len(scores)
+        else:
+            top, total = _ranked(session, p, filters, limit), _count(session, p, filters)
     texts = {
         rowid: (title, body, keywords)
         for rowid, title, body, keywords in session.execute(

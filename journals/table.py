@@ -1,18 +1,24 @@
-"""Plain-text tables for a terminal, where a CJK character takes two columns."""
+"""Plain-text tables for a terminal, where a CJK character takes two columns
+and a combining or zero-width one none."""
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
+
+from rich.cells import cell_len
 
 
 def width(text: str) -> int:
-    """Display width: wide and full-width characters count two.
+    """Display width in a terminal's columns (rich's table of Unicode widths):
+    wide and full-width characters count two, combining and zero-width ones
+    nothing.
 
     >>> width("人大2018"), width("（AI）")
     (8, 6)
+    >>> width("Zoe\u0301"), width("代表\u200b工作站"), width("\ufeff")
+    (3, 10, 0)
     """
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return cell_len(text)
 
 
 def fit(text: str, cols: int) -> str:
@@ -31,7 +37,7 @@ def fit(text: str, cols: int) -> str:
                 break
             out, used = out + ch, used + width(ch)
         text = out + "…"
-    return text + " " * (cols - width(text))
+    return text + " " * max(0, cols - width(text))
 
 
 def render(headers: Sequence[str], rows: Sequence[Sequence[str]], limits: Sequence[int]) -> str:

@@ -1,6 +1,7 @@
 """Store pipeline: upserts articles into the database in batched transactions
 (an article whose copy named no journal too, flagged `journal_unknown`; a
-later copy that names it fills it in), and with them the run's failures
+later copy that names it fills it in; a run-together keyword line split on
+the keyword vocabulary, kept over the crawl's batches), and with them the run's failures
 (pipelines/db/failures.py, sent by the crawl's failure middleware): each URL
 that failed for good is upserted into `failures`, and deleted from it once
 stored."""
@@ -20,6 +21,7 @@ from pipelines.checks import STAT_PREFIX, fields_present
 from pipelines.db import failures
 from pipelines.db.database import Writer, open_engine
 from pipelines.db.failures import FailedRequest, request_failed
+from pipelines.db.vocabulary import Vocabulary
 
 logger = logging.getLogger(__name__)
 # New articles stored from a copy that named no journal (flag journal_unknown),
@@ -37,6 +39,7 @@ class StorePipeline:
         self.crawler = crawler
         self.pending: list[dict[str, Any]] = []
         self.failed: list[dict[str, object]] = []
+        self.vocabulary: Vocabulary | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StorePipeline:
@@ -55,6 +58,8 @@ class StorePipeline:
 
     def open_spider(self) -> None:
         self.engine = open_engine(self.database_url, create=True)
+        with Session(self.engine) as session:
+            self.vocabulary = Vocabulary.load(session)
 
     def close_spider(self) -> None:
         self.flush()
@@ -76,7 +81,7 @@ class StorePipeline:
         spider = self.crawler.spider.name if self.crawler.spider is not None else ""
         with Session(self.engine) as session, session.begin():
             recorded = failures.record(session, self.failed, spider, now)
-            writer = Writer(session)
+            writer = Writer(session, self.vocabulary)
             for item in self.pending:
                 outcome = writer.write(item, now)
                 self.stats.inc_value(f"store/articles_{outcome}")
@@ -88,6 +93,9 @@ class StorePipeline:
                 session.flush()
             if writer.located:
                 self.stats.inc_value(JOURNAL_FOUND_STAT, writer.located)
+            for name, count in (("split", writer.split), ("uncertain", writer.guessed)):
+                if count:
+                    self.stats.inc_value(f"store/keywords_{name}", count)
             recovered = failures.forget(session, (item["url"] for item in self.pending))
         if recorded:
             self.stats.inc_value("store/failures_recorded", recorded)

@@ -6,7 +6,12 @@ the run record says which), LOCKED when another crawl holds the database
 (crawler/runlock.py).
 
 The spider's arguments go to the run record (crawler/extensions/runrecord.py) as the setting
-SPIDER_ARGUMENTS."""
+SPIDER_ARGUMENTS.
+
+The crawler is made with the crawler process's public `create_crawler`, not
+the command base class's private method; what that method adds, a warning
+when feeds are set but Scrapy's FeedExporter extension is off, does not apply
+here (the project leaves that extension on)."""
 
 from __future__ import annotations
 
@@ -56,7 +61,7 @@ class Command(ScrapyCrawl):
         if len(args) != 1:
             return super().run(args, opts)
         assert self.crawler_process and self.settings is not None
-        crawler = self._create_crawler(args[0])
+        crawler = self.crawler_process.create_crawler(args[0])
         crawler.settings.set("SPIDER_ARGUMENTS", dict(opts.spargs), priority="cmdline")
         # Before the crawl starts (crawl() may open the pipelines, and so the
         # database, at once); held until the process ends, however it ends.

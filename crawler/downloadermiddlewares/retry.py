@@ -23,12 +23,14 @@ from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 
 from scrapy import Request
-from scrapy.downloadermiddlewares.retry import RetryMiddleware
+from scrapy.crawler import Crawler
+from scrapy.downloadermiddlewares.retry import RetryMiddleware, get_retry_request
 from scrapy.http import Response
 from scrapy.settings import BaseSettings
 from scrapy.utils.asyncio import sleep
 from scrapy.utils.response import response_status_message
 
+from crawler.extensions.closing import ClosingWatch
 from crawler.meta import GAVE_UP
 
 logger = logging.getLogger(__name__)
@@ -89,12 +91,15 @@ def retry_after_seconds(value: str | bytes | None, now: datetime | None = None) 
 
 
 class BackoffRetryMiddleware(RetryMiddleware):
-    """Scrapy's RetryMiddleware (same settings, stats and give-up log) with a
-    wait before each retry. Stats besides Scrapy's `retry/count`,
+    """Scrapy's RetryMiddleware (same settings, stats and give-up log, and the
+    same request meta keys: `dont_retry`, `max_retry_times`, `priority_adjust`,
+    `give_up_log_level`) with a wait before each retry. The retry itself is
+    Scrapy's public `get_retry_request()`. Stats besides Scrapy's `retry/count`,
     `retry/reason_count/<reason>` and `retry/max_reached`:
     `retry/retry_after_count` (retries that waited as long as Retry-After asked).
-    A retry whose wait is cut short by the crawl closing is not sent; the
-    request then ends as a failure, with "(crawl closing)" in its reason."""
+    A retry whose wait is cut short by the crawl closing
+    (crawler/extensions/closing.py says what counts) is not sent; the request
+    then ends as a failure, with "(crawl closing)" in its reason."""
 
     def __init__(self, settings: BaseSettings) -> None:
         super().__init__(settings)
@@ -102,6 +107,25 @@ class BackoffRetryMiddleware(RetryMiddleware):
         self.cap = settings.getfloat("RETRY_BACKOFF_MAX", 60.0)
         self.retry_after_max = settings.getfloat("RETRY_AFTER_MAX", 300.0)
         self.rng = random.Random()
+        self.watch: ClosingWatch | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> BackoffRetryMiddleware:
+        middleware = super().from_crawler(crawler)
+        middleware.watch = ClosingWatch(crawler)
+        return middleware
+
+    def retry_request(self, request: Request, reason: str | Exception) -> Request | None:
+        """The retry of `request`, or None where its retries are used up."""
+        assert self.crawler.spider is not None
+        return get_retry_request(
+            request,
+            spider=self.crawler.spider,
+            reason=reason,
+            max_retry_times=request.meta.get("max_retry_times", self.max_retry_times),
+            priority_adjust=request.meta.get("priority_adjust", self.priority_adjust),
+            give_up_log_level=request.meta.get("give_up_log_level"),
+        )
 
     async def process_response(  # type: ignore[override]
         self, request: Request, response: Response
@@ -109,7 +133,7 @@ class BackoffRetryMiddleware(RetryMiddleware):
         if request.meta.get("dont_retry", False) or response.status not in self.retry_http_codes:
             return response
         reason = response_status_message(response.status)
-        retry = self._retry(request, reason)
+        retry = self.retry_request(request, reason)
         if retry is None:
             request.meta[GAVE_UP] = reason
             return response
@@ -122,10 +146,13 @@ class BackoffRetryMiddleware(RetryMiddleware):
     async def process_exception(  # type: ignore[override]
         self, request: Request, exception: Exception
     ) -> Request | Response | None:
-        retry = super().process_exception(request, exception)
+        if request.meta.get("dont_retry", False) or not isinstance(
+            exception, self.exceptions_to_retry
+        ):
+            return None
+        retry = self.retry_request(request, exception)
         if retry is None:
-            if isinstance(exception, self.exceptions_to_retry):
-                request.meta[GAVE_UP] = type(exception).__name__
+            request.meta[GAVE_UP] = type(exception).__name__
             return None
         if not await self._wait(retry, None):
             request.meta[GAVE_UP] = f"{type(exception).__name__} (crawl closing)"
@@ -150,19 +177,10 @@ class BackoffRetryMiddleware(RetryMiddleware):
         logger.debug("Retrying %s in %.2f s", retry.url, delay)
         end = time.monotonic() + delay
         while (left := end - time.monotonic()) > 0:
-            if self._closing():
+            if self.closing():
                 return False
             await sleep(min(left, _WAIT_STEP))
-        return not self._closing()
+        return not self.closing()
 
-    def _closing(self) -> bool:
-        if not self.crawler.crawling:
-            return True
-        # Engine internals: the slot's `closing` is set once close_spider
-        # begins (e.g. AntiBotMiddleware's `blocked`), with no public flag.
-        try:
-            engine = self.crawler.engine
-        except RuntimeError:  # Scrapy raises where no engine is set yet
-            return False
-        slot = getattr(engine, "_slot", None)
-        return getattr(slot, "closing", None) is not None
+    def closing(self) -> bool:
+        return self.watch.closing if self.watch is not None else not self.crawler.crawling

@@ -14,17 +14,34 @@ from crawler.extraction.infolines import Header
 from crawler.extraction.lines import HIDDEN_TAGS, visible_lines
 from pipelines.cleaning.body import is_end_of_article
 
+_PROSE_CHAR = re.compile(r"[\u4e00-\u9fff，。、；：“”]")
+_SENTENCE = re.compile(r"[，。；！？]")
 
-def _paragraph_weight(element: lxml_html.HtmlElement) -> int:
-    """Characters of prose directly in an element (text, tails, `<p>` children)."""
+
+def _paragraph_weight(element: lxml_html.HtmlElement) -> tuple[int, int]:
+    """Characters of prose directly in an element (text, tails, `<p>` children),
+    and the pieces of text they stand in: only pieces that carry a sentence's
+    punctuation count, so that a side column's lists of titles and tags, however
+    long, outweigh no short text (a copy cut early); and of two elements that hold
+    as much prose, the text in paragraphs outweighs a summary that repeats it.
+
+    >>> side = lxml_html.fromstring(
+    ...     "<aside><section>最新文章<a>试论地方立法的制度价值</a><a>备案审查为何强调纠错</a>"
+    ...     "<a>乡镇人大主席团如何履职</a></section><section>热门标签<a>人大代表</a>"
+    ...     "<a>预算审查</a></section></aside>")
+    >>> text = lxml_html.fromstring("<td><p>管好用好钱袋子，是人大</p><p>监督的重要内容。</p></td>")
+    >>> summary = lxml_html.fromstring("<p><span>管好用好钱袋子，是人大监督的重要内容。</span></p>")
+    >>> _paragraph_weight(side), _paragraph_weight(text), _paragraph_weight(summary)
+    ((0, 0), (19, 2), (19, 1))
+    """
     pieces = [element.text or ""]
     for child in element:
         tag = child.tag if isinstance(child.tag, str) else ""
-        if tag in ("p", "br", "span", "font", "strong", "b", "em", "section", "blockquote"):
-            pieces.append(child.text_content() if tag != "br" else "")
+        if tag in ("p", "span", "font", "strong", "b", "em", "section", "blockquote"):
+            pieces += child.itertext()
         pieces.append(child.tail or "")
-    text = "".join(pieces)
-    return len(re.findall(r"[\u4e00-\u9fff，。、；：“”]", text))
+    prose = [len(_PROSE_CHAR.findall(piece)) for piece in pieces if _SENTENCE.search(piece)]
+    return sum(prose), len(prose)
 
 
 def body_container(selector: Selector) -> Selector | None:
@@ -32,12 +49,12 @@ def body_container(selector: Selector) -> Selector | None:
     root = selector.root
     if not isinstance(root, lxml_html.HtmlElement):
         return None
-    best, best_weight = None, 0
+    best, best_weight = None, (0, 0)
     for element in root.iter():
         if not isinstance(element.tag, str) or element.tag in HIDDEN_TAGS:
             continue
         weight = _paragraph_weight(element)
-        if weight > best_weight:
+        if weight[0] and weight > best_weight:
             best, best_weight = element, weight
     if best is None:
         return None
@@ -48,18 +65,41 @@ def _whole_text(best: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
     """The element holding all of the text where a page splits it into
     repeated blocks (`<div class="doc-page">` per page of a document, some in
     a `继续阅读` box): the innermost element holding every block like the
-    best one, or like its parent, where the others carry prose too."""
+    best one, or like its parent, where the others carry prose too: a fifth as
+    much, or any where they are blocks of one class close by (the last page of
+    a copy cut mid-sentence may hold a line).
+
+    >>> first = "常委会坚持开门立法，广泛听取意见。" * 9
+    >>> page = lxml_html.fromstring(
+    ...     f'<div id="doc"><div class="pg"><p class="t">{first}</p></div>'
+    ...     '<div class="pg"><p class="t">常委会还与高校合作，借助专业力</p></div></div>')
+    >>> _whole_text(page.find_class("t")[0]).get("id")
+    'doc'
+    """
     node = best
     for _ in range(2):
         blocks = _alike(node)
-        others = sum(_prose_chars(b) for b in blocks if b is not node)
-        if len(blocks) >= 2 and others >= 0.2 * _prose_chars(node):
+        others = [b for b in blocks if b is not node]
+        prose = [_prose_chars(b) for b in others]
+        if others and (sum(prose) >= 0.2 * _prose_chars(node) or _continued(node, others, prose)):
             return _common_ancestor(blocks)
         parent = node.getparent()
         if parent is None:
             break
         node = parent
     return best
+
+
+def _continued(
+    node: lxml_html.HtmlElement, others: list[lxml_html.HtmlElement], prose: list[int]
+) -> bool:
+    """Whether blocks of the node's class that carry prose each sit close by it
+    (the innermost element holding them all at most two levels above it): the
+    pages of one text, however short the last."""
+    if not node.get("class") or not all(prose):
+        return False
+    common = _common_ancestor([node, *others])
+    return any(common is up for up in list(node.iterancestors())[:2])
 
 
 def _alike(node: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:

@@ -1,56 +1,62 @@
 """Decode a page right whatever its charset says: UTF-8, GBK, GB18030 or Big5,
-with a right, wrong or missing charset in the headers or the `<meta>`."""
+with a right, wrong or missing charset in the headers or the `<meta>`.
+
+Which of them the bytes are is charset-normalizer's call, its candidates
+restricted to the three families the pages come in: UTF-8, GB18030 (which
+decodes GBK and GB2312 alike) and Big5. The charset the page declares is kept
+where it is one of those families, decodes the bytes, and is as plausible as
+charset-normalizer's best (a Big5-HKSCS page, as Scrapy reads a declared
+Big5 one, stays Big5-HKSCS)."""
 
 from __future__ import annotations
 
-from functools import cache
+import codecs
+import logging
 
+from charset_normalizer import from_bytes
 from scrapy.http import HtmlResponse, Response, TextResponse
 
-CANDIDATES = ("utf-8", "gb18030", "big5")
+# charset-normalizer's names of the candidates, and the codec each decodes with.
+CANDIDATES = {"utf_8": "utf-8", "gb18030": "gb18030", "big5": "big5"}
+# Python's names of the codecs in each candidate's family.
+FAMILIES = {
+    "utf-8": "utf_8",
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "gb18030": "gb18030",
+    "big5": "big5",
+    "big5hkscs": "big5",
+    "cp950": "big5",
+}
+
+# It says at DEBUG which encoding it found, for every page: the crawl's log is
+# no place for that.
+logging.getLogger("charset_normalizer").setLevel(logging.INFO)
 
 
-@cache
-def _common_hanzi() -> frozenset[str]:
-    """The frequent characters of both scripts: GB2312 level 1 (3,755
-    Simplified) and Big5's frequent block (5,401 Traditional)."""
-    chars: set[str] = set()
-    for lead in range(0xB0, 0xD8):
-        for trail in range(0xA1, 0xFF):
-            chars.update(bytes((lead, trail)).decode("gb2312", errors="ignore"))
-    for lead in range(0xA4, 0xC7):
-        for trail in [*range(0x40, 0x7F), *range(0xA1, 0xFF)]:
-            chars.update(bytes((lead, trail)).decode("big5", errors="ignore"))
-    return frozenset(chars)
+def family(encoding: str | None) -> str | None:
+    """The candidate whose family `encoding` is in, as charset-normalizer names it.
 
-
-def text_score(text: str) -> float:
-    """How much a decoded text looks like Chinese: the share of its non-ASCII
-    characters that are frequent hanzi or common CJK punctuation.
-
-    >>> text_score("人大常委会召开会议。") > 0.9
-    True
-    >>> text_score("ÈË´ó³£Î¯»á") < 0.1
-    True
+    >>> family("GBK"), family("big5-hkscs"), family("utf8"), family("latin-1"), family("x")
+    ('gb18030', 'big5', 'utf_8', None, None)
     """
-    common = _common_hanzi()
-    wide = [ch for ch in text if ord(ch) > 0x7F]
-    if not wide:
-        return 1.0
-    good = sum(
-        1
-        for ch in wide
-        if ch in common
-        or "\u3000" <= ch <= "\u303f"
-        or "\uff00" <= ch <= "\uffef"
-        or ch in "“”‘’…—·"
-    )
-    return good / len(wide)
+    try:
+        return FAMILIES.get(codecs.lookup(encoding or "").name)
+    except LookupError:
+        return None
+
+
+def _decodes(body: bytes, encoding: str) -> bool:
+    try:
+        body.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return False
+    return True
 
 
 def best_encoding(body: bytes, declared: str | None) -> str | None:
-    """The encoding that decodes `body` into the most Chinese-looking text;
-    the declared one wins ties. None where the body is plain ASCII.
+    """The encoding `body` is in, of UTF-8, GB18030 and Big5; the declared one
+    where it is as good. None where the body is plain ASCII or none fits.
 
     >>> best_encoding("人大常委会召开会议".encode("gbk"), "utf-8")
     'gb18030'
@@ -58,23 +64,29 @@ def best_encoding(body: bytes, declared: str | None) -> str | None:
     'big5'
     >>> best_encoding("人大常委会".encode("utf-8"), "gbk")
     'utf-8'
+    >>> best_encoding("人大常委會召開會議".encode("big5"), "big5hkscs")
+    'big5hkscs'
     """
     if body.isascii():
         return None
-    scores: dict[str, float] = {}
-    for encoding in dict.fromkeys([*(declared and [declared.lower()] or []), *CANDIDATES]):
-        try:
-            text = body.decode(encoding)
-        except (UnicodeDecodeError, LookupError):
-            continue
-        scores[encoding] = text_score(text) + (0.01 if encoding == (declared or "").lower() else 0)
-    if not scores:
+    matches = from_bytes(body, cp_isolation=list(CANDIDATES))
+    best = matches.best()
+    if best is None:
         return None
-    return max(scores, key=scores.__getitem__)
+    own = family(declared)
+    for match in matches:
+        if (
+            declared
+            and match.encoding == own
+            and (match.chaos, -match.coherence) <= (best.chaos, -best.coherence)
+            and _decodes(body, declared)
+        ):
+            return declared.lower()
+    return CANDIDATES[best.encoding]
 
 
 def redecode(response: Response) -> Response:
-    """The response, decoded with the encoding its bytes support best."""
+    """The response, decoded with the encoding its bytes are in."""
     if not isinstance(response, TextResponse):
         return response
     declared = response.encoding
@@ -85,8 +97,6 @@ def redecode(response: Response) -> Response:
 
 
 def _same_codec(a: str | None, b: str | None) -> bool:
-    import codecs
-
     try:
         return bool(a and b and codecs.lookup(a).name == codecs.lookup(b).name)
     except LookupError:

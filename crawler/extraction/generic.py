@@ -137,8 +137,5 @@ def parse_article(response: TextResponse) -> Article | None:
         tags = meta_keywords(response, header.title, context)
     article = loader.load_item()
     if tags:
-        found = fields.page_keywords(tags, context)
-        article.keywords = found.words
-        if found.uncertain:
-            article.flags.append("keywords_uncertain")
+        article.keywords = fields.page_keywords(tags)
     return article

@@ -56,13 +56,36 @@ def labelled_parts(line: str) -> dict[str, str]:
     {'作者': '温义宏 袁颖德', '来源': '《上海人大月刊》2018年7期'}
     >>> labelled_parts("发布日期：2018-04-17 19:56:51作者：夏凯 韩静浏览次数：")
     {'发布日期': '2018-04-17 19:56:51', '作者': '夏凯 韩静'}
+
+    A label glued to the last character of a padded name (`李 强来源：`) is
+    the label alone:
+
+    >>> labelled_parts("作者：王小明李 强来源：《人大研究》2019年3期")
+    {'作者': '王小明李 强', '来源': '《人大研究》2019年3期'}
     """
     parts: dict[str, str] = {}
-    labels = list(LABEL_AT.finditer(line))
-    for n, match in enumerate(labels):
-        end = labels[n + 1].start() if n + 1 < len(labels) else len(line)
-        value = line[match.end() : end].strip().lstrip(":：").strip()
-        label = match.group().replace(" ", "")
+    labels = [_label_span(match) for match in LABEL_AT.finditer(line)]
+    for n, (start, stop) in enumerate(labels):
+        end = labels[n + 1][0] if n + 1 < len(labels) else len(line)
+        value = line[stop:end].strip().lstrip(":：").strip()
+        label = line[start:stop].replace(" ", "")
         if value and label not in parts:
             parts[label] = value
     return parts
+
+
+_KNOWN_LABEL = re.compile(
+    rf"(?:{DATE_WORDS}|{AUTHOR_WORDS}|{SOURCE_WORDS}|{ISSUE_WORDS}|{YEAR_WORDS}"
+    rf"|{ISSUE_NUMBER_WORDS}|{'|'.join(_GLUED_LABELS)})"
+)
+_GLUED_AT_END = re.compile(rf"(?:{'|'.join(_GLUED_LABELS)})$")
+
+
+def _label_span(match: re.Match[str]) -> tuple[int, int]:
+    """Where a label found by LABEL_AT is: a word that is no label but ends
+    in one (`强来源`) holds a value's last character and the label."""
+    word = match.group()
+    if " " in word or _KNOWN_LABEL.fullmatch(word):
+        return match.span()
+    glued = _GLUED_AT_END.search(word)
+    return (match.start() + glued.start(), match.end()) if glued else match.span()

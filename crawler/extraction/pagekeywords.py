@@ -22,7 +22,7 @@ def keyword_tags(response: TextResponse) -> list[str] | None:
     ):
         own_text = strip_pinyin(" ".join(element.xpath("text()").getall())).strip()
         if fields.keyword_line(own_text + " ") is None and not re.match(
-            r"^[\[【]?(?:(?:关键|關鍵)[词詞字]|标签|標籤)", own_text
+            r"^[\[【]?(?:(?:关\s*键|關\s*鍵)\s*[词詞字]|标\s*签|標\s*籤)", own_text
         ):
             continue
         links = (

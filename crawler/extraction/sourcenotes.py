@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from crawler import fields
+from crawler.extraction.bylines import is_names
 from crawler.extraction.infolabels import labelled_parts
 from crawler.extraction.infolines import Header, read_labelled
 from crawler.extraction.journallines import journal_line
@@ -47,12 +48,20 @@ def trailing_source(header: Header, body: list[str]) -> list[str]:
 
 def _closing_info(line: str) -> Header | None:
     """What an info line after the text says (author and source labelled,
-    no sentence), or None where the line is not one."""
+    no sentence), or None where the line is not one. A labelled line with no
+    source must name people: an interview cut inside a question
+    (`记者：在制度建`) is the text's last line.
+
+    >>> _closing_info("记者：在制度建") is None, _closing_info("作者：韦安") is None
+    (True, False)
+    """
     if len(line) > 80 or re.search(r"[。！？]", line):
         return None
     probe = Header(title_at=0, end=0)
     parts = labelled_parts(line)
     if not parts or not read_labelled(probe, parts) or not (probe.label or probe.byline):
+        return None
+    if not probe.label and not is_names(probe.byline or ""):
         return None
     return probe
 

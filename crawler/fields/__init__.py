@@ -15,14 +15,13 @@ from crawler.fields.authors import (
 )
 from crawler.fields.dates import Posted, posted, url_date
 from crawler.fields.ids import article_id
-from crawler.fields.keywords import Keywords, keyword_line, page_keywords, split_run_together
+from crawler.fields.keywords import keyword_line, page_keywords
 from crawler.fields.labels import IssueLabel, halfwidth_digits, issue_label
 from crawler.fields.surnames import has_surname
 from crawler.fields.titles import clean_title, strip_bullets
 
 __all__ = [
     "IssueLabel",
-    "Keywords",
     "Posted",
     "article_id",
     "author_line_names",
@@ -38,7 +37,6 @@ __all__ = [
     "page_keywords",
     "posted",
     "split_authors",
-    "split_run_together",
     "strip_affiliation",
     "strip_bullets",
     "url_date",

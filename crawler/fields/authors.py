@@ -37,9 +37,50 @@ def _merge_padded(tokens: list[str]) -> list[str]:
     return merged
 
 
+def _plain_name(name: str) -> bool:
+    """A Han name as most are: a surname and a given name, two or three
+    characters (four with a compound surname)."""
+    compound = name[:2] in COMPOUND
+    return has_surname(name) and (2 <= len(name) <= 3 or (compound and len(name) == 4))
+
+
+def _padded_run(tokens: list[str]) -> list[str] | None:
+    """Names a byline ran together, one of them a two-character name the journal
+    padded with a space (`王小明李　强`, `张伟刘　洋陈晓东`): the one way of cutting the
+    run into names (each a surname and a given name, `_cuts`) where every space
+    falls between two names or inside a padded two-character one, and one does
+    fall inside; None where no cut or several do.
+
+    >>> _padded_run(["王小明李", "强"]), _padded_run(["张伟刘", "洋陈晓东"])
+    (['王小明', '李强'], ['张伟', '刘洋', '陈晓东'])
+    >>> _padded_run(["何青宋", "涛"]), _padded_run(["李", "强"])
+    (['何青', '宋涛'], ['李强'])
+    >>> _padded_run(["虞崇胜", "温潇俊"]) is None, _padded_run(["阿依古丽", "吐尔逊"]) is None
+    (True, True)
+    """
+    if len(tokens) < 2 or not all(re.fullmatch(r"[\u4e00-\u9fff]+", t) for t in tokens):
+        return None
+    run, spaces, at = "".join(tokens), [], 0
+    for token in tokens[:-1]:
+        at += len(token)
+        spaces.append(at)
+    found = []
+    for cut in _cuts(run):
+        starts, at = [], 0
+        for name in cut:
+            starts.append(at)
+            at += len(name)
+        bounds = set(starts) | {at}
+        padded = {s + 1 for s, name in zip(starts, cut, strict=True) if len(name) == 2}
+        if cut and all(p in bounds | padded for p in spaces) and any(p in padded for p in spaces):
+            found.append(cut)
+    return found[0] if len(found) == 1 else None
+
+
 def split_authors(text: str) -> list[str]:
     """Split an author line into names; roles, affiliations, postcodes and `佚名`
-    removed, padded names joined.
+    removed, padded names joined, also where the line runs names together
+    (`王小明李　强`).
 
     >>> split_authors("虞崇胜 温潇俊")
     ['虞崇胜', '温潇俊']
@@ -59,12 +100,18 @@ def split_authors(text: str) -> list[str]:
     (['王晓'], ['王晓', '李明'])
     >>> split_authors("佚名"), split_authors("-"), split_authors("暂无")
     ([], [], [])
+    >>> split_authors("王小明李\u3000强"), split_authors("作者：张伟刘\u3000洋陈晓东")
+    (['王小明', '李强'], ['张伟', '刘洋', '陈晓东'])
     """
     text = _AFFILIATION.sub(" ", text.replace("◎", " ").replace("\u3000", " "))
     text = _ROLES.sub(" ", text)
     names: list[str] = []
     for part in _AUTHOR_SEPARATORS.split(text):
-        for name in _merge_padded(part.split()):
+        tokens = part.split()
+        found = _merge_padded(tokens)
+        if not all(_plain_name(n) for n in found):
+            found = _padded_run(tokens) or found
+        for name in found:
             name = name.strip("：: ")
             if name and name not in NO_AUTHOR and name not in names and _has_letters(name):
                 names.append(name)

@@ -18,18 +18,23 @@ SINGLE = frozenset(
     "逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
     "陳楊黃趙吳劉鄭謝馮鄧蕭葉蘇呂盧薑鍾譚陸範賈韋鄒閻龍陶賀顧龔錢嚴顏莊聶魯嶽殷詹歐關蘭"
     "紀畢單喬龐聞鮑華饒蔣衛寧淩駱藍靳廖賴孫馬許韓張"
+    # the other Traditional forms of the surnames above, as a Traditional copy writes
+    # them (`杜一鳴羅　平`); 干 余 郁 栗 stay as they are
+    "萬叢豐烏樂雲儲黨農況勞區厲國婁宮賓堯鞏帥師應強戰時晉樸權來欒樓湯塗溫遊滿蓋盤竇簡練繆羅"
+    "蘆荊榮藺計諸談諶費車邊連遲鄺鄔銀門閆閉閔闕闞陽陰項鮮麥齊"
 )
 COMPOUND = frozenset(
     "欧阳 司马 上官 诸葛 东方 皇甫 令狐 夏侯 慕容 尉迟 长孙 宇文 司徒 端木 公孙 轩辕 南宫 独孤 "
-    "澹台 呼延 百里 东郭 西门 歐陽 司馬 諸葛 東方 長孫 尉遲".split()
+    "澹台 呼延 百里 东郭 西门 歐陽 司馬 諸葛 東方 長孫 尉遲 西門 東郭 公孫 南宮 澹臺 "
+    "軒轅 獨孤".split()
 )
 
 
 def has_surname(name: str) -> bool:
     """Whether a name begins with a Chinese surname.
 
-    >>> [has_surname(n) for n in ("陈殊书", "令狐怡涛", "皇甫林", "韓靜")]
-    [True, True, True, True]
+    >>> [has_surname(n) for n in ("陈殊书", "令狐怡涛", "皇甫林", "韓靜", "羅平", "歐陽文華")]
+    [True, True, True, True, True, True]
     >>> [has_surname(n) for n in ("倾听民声", "法苑漫步", "闲云野鹤")]
     [False, False, False]
     """

@@ -16,12 +16,13 @@ from scrapy.exceptions import NotConfigured
 from scrapy.http import Response
 from scrapy.utils.asyncio import create_looping_call
 from scrapy.utils.job import job_dir
-from sqlalchemy import Engine, create_engine, select
+from sqlalchemy import Engine, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from crawler.meta import RESUME_NODE as META_NODE
 from crawler.meta import RESUME_PARENT as META_PARENT
 from crawler.resume.tree import DONE_FILE, Tree
+from pipelines.db.database import DatabaseError, make_engine
 from pipelines.db.models import Source
 
 logger = logging.getLogger(__name__)
@@ -170,14 +171,15 @@ class ResumeTracker:
         found: set[str] = set()
         try:
             if self.engine is None:
-                self.engine = create_engine(self.database_url)
+                # the project's engine: its busy timeout waits out the store's writes
+                self.engine = make_engine(self.database_url)
             with self.engine.connect() as connection:
                 for start in range(0, len(urls), 500):
                     query = select(Source.url).where(
                         Source.url.in_(urls[start : start + 500]), Source.last_seen >= self.since
                     )
                     found.update(connection.scalars(query))
-        except SQLAlchemyError as exc:  # tried again at the next check
+        except (SQLAlchemyError, DatabaseError) as exc:  # tried again at the next check
             logger.warning("could not read stored articles back: %s", exc)
         return found
 

@@ -18,10 +18,13 @@ def add_commands(sub: Any) -> None:
         sub,
         "serve",
         help="browse and query the database in the browser (Datasette)",
-        description="Serve the database (a SQLite file) in Datasette, its tables and columns\n"
-        "described, with facets, canned queries and full-text search, until Ctrl-C.",
+        description="Serve the database (a SQLite file) in Datasette until Ctrl-C: pages to\n"
+        "search it (/-/search: words of any length, as `journals search`), to read an\n"
+        "article (/-/article/ID), to browse the articles by journal, province, year and\n"
+        "column (/-/articles) and to see its coverage (/-/coverage); and its tables and\n"
+        "columns described, with facets, canned queries and SQL.",
         epilog=examples(
-            "journals serve --port 8001                 # then open http://127.0.0.1:8001",
+            "journals serve --port 8001                 # then open http://127.0.0.1:8001/-/search",
             "journals serve --host 0.0.0.0 --port 8080  # reachable from other machines",
         ),
         run=cmd_serve,
@@ -54,6 +57,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         raise CliError(f"serve needs a SQLite file, not {url!r}")
     with database(url):  # it exists, and its schema is the newest
         pass
+    print(f"search: http://{args.host}:{args.port}/-/search", flush=True)
     with contextlib.suppress(KeyboardInterrupt):
         web.serve(path, args.host, args.port)
     return ExitStatus.OK

@@ -1,6 +1,7 @@
-"""Mending the harvest: `journals retry` (crawl the failed URLs again) and
+"""Mending the harvest: `journals retry` (crawl the failed URLs again),
 `journals reparse` (extract the stored pages again; the work is in
-journals/reparse.py). Scrapy is imported only when one of them runs."""
+journals/reparse.py) and `journals rekey` (split run-together keyword lines
+again, journals/rekey.py). Scrapy is imported only when one of them runs."""
 
 from __future__ import annotations
 
@@ -74,7 +75,8 @@ def add_commands(sub: Any) -> None:
         type=float,
         default=10.0,
         metavar="SECONDS",
-        help="a progress line on stderr this often (default 10; 0: none)",
+        help="progress on stderr: a bar with the time left on a terminal, else a line "
+        "this often (default 10; 0: none)",
     )
     reparse.add_argument(
         "--jobs",
@@ -84,6 +86,20 @@ def add_commands(sub: Any) -> None:
         help="extract in N processes (0: one per CPU; default 1)",
     )
     settings_argument(reparse, "a Scrapy setting, e.g. ARTICLE_PARSER=module.function (repeatable)")
+
+    rekey = add_command(
+        sub,
+        "rekey",
+        help="split the run-together keyword lines again with the tags known now",
+        description="Copy sites often print an article's keywords with their separators lost\n"
+        "(关键词:人代会人民代表大会代表). A crawl splits such a line with the tags it has\n"
+        "seen apart so far and keeps the line; this splits every kept line again\n"
+        "with the tags known now, and says how many changed. No page is fetched.\n"
+        "While a crawl writes the database, it exits with status 75.",
+        epilog=examples("journals rekey", "journals rekey --db sqlite:///archive.db"),
+        run=cmd_rekey,
+    )
+    db_argument(rekey)
 
 
 def cmd_retry(args: argparse.Namespace) -> int:
@@ -108,6 +124,19 @@ def cmd_retry(args: argparse.Namespace) -> int:
     print(f"retried {len(urls)} failed URLs: {len(urls) - still} stored, {still} still failing")
     if done.returncode != 0:
         raise CliError(f"the crawl ended with exit status {done.returncode}")
+    return ExitStatus.OK
+
+
+def cmd_rekey(args: argparse.Namespace) -> int:
+    from crawler.runlock import Locked
+    from journals.rekey import run_rekey
+
+    try:
+        outcome = run_rekey(database_url(args))
+    except Locked as exc:
+        print(f"journals rekey: {exc}", file=sys.stderr)
+        return ExitStatus.LOCKED
+    print(outcome.report())
     return ExitStatus.OK
 
 
@@ -145,7 +174,7 @@ def cmd_reparse(args: argparse.Namespace) -> int:
 
     selection = page_selection(args)
     overrides = setting_pairs(args.setting)
-    non_negative(args.progress, "--progress", "0: no progress lines")
+    non_negative(args.progress, "--progress", "0: no progress shown")
     non_negative(args.jobs, "--jobs", "0: one per CPU")
     try:
         outcome = run_reparse(

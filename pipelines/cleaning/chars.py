@@ -31,6 +31,11 @@ def _in(code: int, ranges: tuple[tuple[int, int], ...]) -> bool:
     return any(low <= code <= high for low, high in ranges)
 
 
+# The functions below are called for every character of a text, so they spell the
+# ranges above out as comparisons, the commonest first
+# (`tests/pipelines/test_cleaning_agreement.py` holds them to the ranges).
+
+
 def is_cjk(ch: str) -> bool:
     """True for one CJK ideograph (Simplified or Traditional).
 
@@ -39,7 +44,15 @@ def is_cjk(ch: str) -> bool:
     >>> is_cjk("𠀀")
     True
     """
-    return len(ch) == 1 and _in(ord(ch), _IDEOGRAPH_RANGES)
+    if len(ch) != 1:
+        return False
+    code = ord(ch)
+    return (
+        0x4E00 <= code <= 0x9FFF
+        or 0x3400 <= code <= 0x4DBF
+        or 0xF900 <= code <= 0xFAFF
+        or 0x20000 <= code <= 0x3FFFF
+    )
 
 
 def is_cjk_punct(ch: str) -> bool:
@@ -55,11 +68,13 @@ def is_cjk_punct(ch: str) -> bool:
     if len(ch) != 1:
         return False
     code = ord(ch)
-    if ch in _CHINESE_MARKS or 0x3000 < code <= 0x303F:
+    if 0x3000 < code <= 0x303F or ch in _CHINESE_MARKS:
         return True
     if 0xFE10 <= code <= 0xFE1F or 0xFE30 <= code <= 0xFE4F:
         return True
-    return 0xFF01 <= code <= 0xFF65 and not _in(code, _FULLWIDTH_ALNUM)
+    return 0xFF01 <= code <= 0xFF65 and not (
+        0xFF10 <= code <= 0xFF19 or 0xFF21 <= code <= 0xFF3A or 0xFF41 <= code <= 0xFF5A
+    )
 
 
 def is_chinese(ch: str) -> bool:
@@ -68,4 +83,9 @@ def is_chinese(ch: str) -> bool:
     >>> [is_chinese(c) for c in "人，a "]
     [True, True, False, False]
     """
+    if len(ch) != 1:
+        return False
+    code = ord(ch)
+    if 0x4E00 <= code <= 0x9FFF or 0x3000 < code <= 0x303F:
+        return True
     return is_cjk(ch) or is_cjk_punct(ch)

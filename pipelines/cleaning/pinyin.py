@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # The syllable inventory of Standard Mandarin, grouped by initial. `ü` is
 # written out (lü, nüe); after j/q/x/y it is spelled `u`, as in the standard.
@@ -96,6 +97,7 @@ def is_pinyin_syllable(s: str) -> bool:
     return marks <= 1 and bare in SYLLABLES
 
 
+@lru_cache(maxsize=4096)  # a few hundred syllables, each with its tones
 def _is_annotation(content: str) -> bool:
     bare, marks = _split_tone(content)
     if len(bare) == 1 and marks == 0:
@@ -117,6 +119,8 @@ def strip_pinyin(text: str) -> str:
     >>> strip_pinyin("什麼(me)")
     '什麼'
     """
+    if "(" not in text and "（" not in text:
+        return text
     return _ANNOTATION.sub(
         lambda m: "" if _is_annotation(m.group(1)) else m.group(0),
         text,

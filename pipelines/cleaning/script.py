@@ -40,13 +40,32 @@ Two functions, two uses:
 
 `bench/roundtrip.py` measures both on the sample corpus: Simplified →
 `s2t`/`s2tw`/`s2hk` → back, and Simplified texts straight through.
+
+Speed. `t2s` is OpenCC's `t2s` computed from OpenCC's own tables (the
+package's `TSPhrases` and `TSCharacters`, as it loads them) without its
+pure-Python matching. OpenCC cuts a text at separators (spaces, punctuation);
+in each piece it replaces the longest phrase of its table found anywhere (the
+leftmost of equal length), does the same on either side of it, and maps the
+characters no phrase covers one by one. Here the characters are mapped by one
+`str.translate`, and only the pieces that hold a phrase (found from a few
+anchor characters: `PhraseIndex`) go through the phrase rule. A text with no
+character the table changes and no phrase that changes others is returned as
+it is after two scans, so Simplified text costs next to nothing.
+`is_traditional` answers no at once where fewer characters could change than
+it takes, and otherwise counts changed characters line by line until there
+are enough. Where the tables are not as this assumes (one phrase table, then
+characters mapped one to one), `t2s` is OpenCC's own converter.
+`tests/pipelines/test_cleaning_agreement.py` holds the output to OpenCC's,
+character for character.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import cache
+from typing import NamedTuple
 
 import opencc
 
@@ -163,7 +182,11 @@ def _fix_zhe(text: str) -> str:
     """Turn `著` into `着` except in the words that keep `著`."""
     if "著" not in text:
         return text
-    return "".join(_zhe_or_zhu(text, i) if ch == "著" else ch for i, ch in enumerate(text))
+    # Each choice reads the text as it came in, so the order of replacement is free.
+    return _ZHU.sub(lambda m: _zhe_or_zhu(text, m.start()), text)
+
+
+_ZHU = re.compile("著")
 
 
 # --- what `t2s` leaves of `s2t` ---------------------------------------------------------
@@ -171,6 +194,7 @@ def _fix_zhe(text: str) -> str:
 # Variant characters OpenCC's `s2t`/`s2tw` write (揹负, 车伕, 亲暱, 兼收幷蓄, 擡杠,
 # 屋簷, 麻痺) that `t2s` keeps; none is a character of the mainland standard.
 _VARIANTS = str.maketrans("揹伕暱幷擡簷痺", "背夫昵并抬檐痹")
+_VARIANT_CHARS = re.compile("[揹伕暱幷擡簷痺]")
 # Words `s2t` writes with 覆/座/薰/藉 where mainland Simplified writes 复/坐/熏/借,
 # each guarded against the neighbours that make the other reading (一批覆盖,
 # 一座标志性建筑, 慰藉着).
@@ -181,15 +205,210 @@ _WORDS = (
     (re.compile(r"薰(?=[陶染心])"), "熏"),
     (re.compile(r"(?<![慰蕴枕狼])藉着"), "借着"),
 )
-_WORD_CHARS = frozenset("覆座薰藉")
+_WORD_CHARS = re.compile("[覆座薰藉]")
 
 
 def _after_t2s(text: str) -> str:
-    if _WORD_CHARS.isdisjoint(text):
+    if not _WORD_CHARS.search(text):
         return text
     for pattern, word in _WORDS:
         text = pattern.sub(word, text)
     return text
+
+
+# --- OpenCC's t2s from its own tables -----------------------------------------------------
+
+
+class PhraseIndex:
+    """Where the phrases of a set occur in a text, found from a few anchor characters.
+
+    Every phrase is filed under one of its characters, chosen so that few
+    characters cover all phrases (the character most phrases hold first); a
+    scan for those characters, one test a character, finds every place a
+    phrase can start, and only there are the phrases filed under the character
+    tried.
+
+    >>> index = PhraseIndex(["瞭解", "不瞭解", "乾隆"])
+    >>> list(index.starts("我們不瞭解乾隆")), index.search("了解")
+    ([2, 3, 5], False)
+    """
+
+    def __init__(self, phrases: list[str]) -> None:
+        anchors: dict[str, list[str]] = {}
+        left = sorted(set(phrases))
+        while left:
+            counts: dict[str, int] = {}
+            for phrase in left:
+                for c in set(phrase):
+                    counts[c] = counts.get(c, 0) + 1
+            anchor = min(counts, key=lambda c: (-counts[c], c))
+            anchors[anchor] = [p for p in left if anchor in p]
+            left = [p for p in left if anchor not in p]
+        self.anchor = re.compile(_char_class(set(anchors)) if anchors else "(?!)")
+        # Under each anchor, by the anchor's offset in the phrase: the phrases, as a regex.
+        self.at: dict[str, list[tuple[int, re.Pattern[str]]]] = {}
+        for anchor, filed in anchors.items():
+            offsets: dict[int, list[str]] = {}
+            for phrase in filed:
+                offsets.setdefault(phrase.index(anchor), []).append(phrase)
+            self.at[anchor] = [(k, re.compile(_alternation(ps))) for k, ps in offsets.items()]
+
+    def starts(self, text: str) -> Iterator[int]:
+        """The start of every phrase occurrence, once or more, as their anchor
+        characters come in the text (so a start comes after those of the pieces
+        before its own: no phrase holds a cut)."""
+        for hit in self.anchor.finditer(text):
+            for offset, pattern in self.at.get(hit.group(), ()):
+                start = hit.start() - offset
+                if start >= 0 and pattern.match(text, start):
+                    yield start
+
+    def search(self, text: str) -> bool:
+        return bool(self.anchor.search(text)) and next(self.starts(text), None) is not None
+
+
+class T2STables(NamedTuple):
+    """OpenCC's `t2s` tables, compiled (`t2s_tables`)."""
+
+    chars: str | list[str]  # a `str.translate` table: the character at a code point's index
+    changes: re.Pattern[str]  # a character `chars` changes (or any outside the BMP)
+    phrases: dict[str, str]  # phrase → its conversion (the first where it gives several)
+    any_phrase: PhraseIndex
+    # The phrases that change a character without holding one `changes` finds
+    # (反覆 → 反复, 瞭解 → 了解): with `changes`, the test that `t2s` changes nothing.
+    quiet_phrase: PhraseIndex
+    phrase_at: re.Pattern[str]  # the longest phrase starting at a position (zero-width)
+    separators: re.Pattern[str]  # OpenCC's cuts between pieces, one group
+    differs: re.Pattern[str]  # a character the tables change, alone or in a phrase (or astral)
+    # Output aligned with input: characters one to one, phrases to as many, and no
+    # phrase holds a cut, an ASCII character or a space. A piece's conversion can
+    # then replace its characters' own, and the conversion of a text cut at ASCII
+    # characters or spaces is the text's, cut there.
+    aligned: bool
+
+
+_ASCII_OR_SPACE = re.compile(r"[\x00-\x7f\s]")
+
+
+def _alternation(words: list[str]) -> str:
+    # Longest first: at one position the regex takes the first alternative that matches.
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+def _char_class(chars: set[str]) -> str:
+    """A class of the characters, widened to every character outside the BMP: BMP
+    characters and one range compile to a bitmap and a comparison, one test a
+    character, where astral characters one by one are a list to go through."""
+    bmp = "".join(re.escape(c) for c in sorted(chars) if ord(c) < 0x10000)
+    return f"[{bmp}\U00010000-\U0010ffff]"
+
+
+@cache
+def t2s_tables() -> T2STables | None:
+    """The tables of OpenCC's `t2s`, or None where they are not as `_t2s` reads them."""
+    converter = opencc.OpenCC("t2s")
+    try:
+        [[(_, _, phrase_dict), (char_max, _, char_dict)]] = converter._dict_chain_data
+        separators = converter.split_chars_re
+    except (AttributeError, TypeError, ValueError):
+        return None
+    if char_max != 1 or separators.groups != 1:  # characters one to one; cuts kept
+        return None
+    # Where a table gives several conversions OpenCC takes the first.
+    chars = {k: v.split(" ")[0] for k, v in char_dict.items()}
+    phrases = {k: v.split(" ")[0] for k, v in phrase_dict.items()}
+    if not phrases or any(len(k) != 1 for k in chars):
+        return None
+    # A separator is never converted: OpenCC passes the cuts through as they are.
+    changed = {k: v for k, v in chars.items() if v != k and not separators.fullmatch(k)}
+    in_phrases = {a for k, v in phrases.items() for a, b in zip(k, v, strict=False) if a != b} | {
+        a for k, v in phrases.items() if len(k) != len(v) for a in k
+    }
+    # Phrases that change the text where no character `changed` holds changes.
+    quiet = [
+        k
+        for k, v in phrases.items()
+        if v != k
+        and (
+            len(k) != len(v) or not any(a != b and a in changed for a, b in zip(k, v, strict=False))
+        )
+    ]
+    table = [chr(n) for n in range(max(map(ord, changed)) + 1)]
+    for k, v in changed.items():
+        table[ord(k)] = v
+    one_to_one = all(len(v) == 1 for v in changed.values())
+    return T2STables(
+        chars="".join(table) if one_to_one else table,
+        changes=re.compile(_char_class(set(changed))),
+        phrases=phrases,
+        any_phrase=PhraseIndex(list(phrases)),
+        quiet_phrase=PhraseIndex(quiet),
+        phrase_at=re.compile(f"(?=({_alternation(list(phrases))}))"),
+        separators=separators,
+        differs=re.compile(_char_class(set(changed) | in_phrases)),
+        aligned=one_to_one
+        and all(
+            len(k) == len(v) and not separators.search(k) and not _ASCII_OR_SPACE.search(k)
+            for k, v in phrases.items()
+        ),
+    )
+
+
+def _with_phrases(piece: str, tables: T2STables) -> str:
+    """OpenCC's rule on one piece: the longest phrase found anywhere (the leftmost
+    of equal length) is replaced, and the same is done on either side of it; what
+    no phrase covers is mapped character by character."""
+    best_at, best_len = 0, 0
+    for match in tables.phrase_at.finditer(piece):
+        if len(match.group(1)) > best_len:
+            best_at, best_len = match.start(), len(match.group(1))
+    if not best_len:
+        return piece.translate(tables.chars)
+    end = best_at + best_len
+    return (
+        _with_phrases(piece[:best_at], tables)
+        + tables.phrases[piece[best_at:end]]
+        + _with_phrases(piece[end:], tables)
+    )
+
+
+def _unchanged(text: str, tables: T2STables) -> bool:
+    """True where `t2s` changes nothing: no character the table changes, no phrase
+    that changes others (a phrase that matches leaves its characters)."""
+    return not tables.changes.search(text) and not tables.quiet_phrase.search(text)
+
+
+def _t2s(text: str, tables: T2STables) -> str:
+    if _unchanged(text, tables):
+        return text
+    if not tables.any_phrase.anchor.search(text):
+        return text.translate(tables.chars)  # no phrase: character by character
+    starts = tables.any_phrase.starts(text)
+    first = next(starts, None)
+    if first is None:
+        return text.translate(tables.chars)
+    if not tables.aligned:
+        # OpenCC's pieces: the text between cuts (even indexes), the cuts.
+        pieces = tables.separators.split(text)
+        return "".join(
+            piece if n % 2 or not piece else _with_phrases(piece, tables)
+            for n, piece in enumerate(pieces)
+        )
+    # Each piece with a phrase in it converted by the phrase rule, in place. A
+    # piece runs between cut characters: the last before the phrase is the first
+    # found in the text reversed.
+    out, parts, done = text.translate(tables.chars), [], 0
+    backwards, size = text[::-1], len(text)
+    for start in itertools.chain((first,), starts):
+        if start < done:
+            continue  # in a piece already converted
+        cut = tables.separators.search(backwards, size - start)
+        begin = max(done, size - cut.start()) if cut else done
+        cut = tables.separators.search(text, start)
+        end = cut.start() if cut else size
+        parts += [out[done:begin], _with_phrases(text[begin:end], tables)]
+        done = end
+    return "".join(parts) + out[done:]
 
 
 # --- the public functions ---------------------------------------------------------------
@@ -198,7 +417,10 @@ def _after_t2s(text: str) -> str:
 @cache
 def _converter() -> Callable[[str], str]:
     # OpenCC reads its dictionaries once; the converter is stateless after that.
-    return opencc.OpenCC("t2s").convert
+    tables = t2s_tables()
+    if tables is None:
+        return opencc.OpenCC("t2s").convert
+    return lambda text: _t2s(text, tables)
 
 
 def t2s(text: str) -> str:
@@ -206,6 +428,8 @@ def t2s(text: str) -> str:
 
     >>> t2s("陳殊書隨著")
     '陈殊书随著'
+    >>> t2s("我們不瞭解乾隆皇帝")  # phrases: 瞭解 → 了解, 乾隆 keeps 乾
+    '我们不了解乾隆皇帝'
     """
     return _converter()(text)
 
@@ -215,12 +439,43 @@ def changed_share(text: str) -> tuple[int, int]:
 
     >>> changed_share("青浦:做好聯系人民群眾三篇文章")
     (2, 14)
+    >>> changed_share("什么都覆盖了")  # characters t2s changes only inside phrases
+    (0, 6)
     """
+    changed = _changed(text)
+    return _changed_share_by_zip(text) if changed is None else (changed, _cjk_count(text))
+
+
+def _changed(text: str) -> int | None:
+    """The CJK characters `t2s` changes, or None where only a comparison one by
+    one tells (no tables, or tables whose output is not aligned with the input)."""
+    tables = t2s_tables()
+    if tables is None or not tables.aligned:
+        return None
+    if _unchanged(text, tables):
+        return 0
+    simplified = _t2s(text, tables)
+    # Only a character the tables change, alone or in a phrase, can differ.
+    return sum(
+        1
+        for match in tables.differs.finditer(text)
+        if simplified[match.start()] != match.group() and is_cjk(match.group())
+    )
+
+
+def _changed_share_by_zip(text: str) -> tuple[int, int]:
     simplified = t2s(text)
     if len(simplified) != len(text):  # a phrase changed length: compare one by one
         simplified = "".join(t2s(c) for c in text)
     cjk = [(a, b) for a, b in zip(text, simplified, strict=True) if is_cjk(a)]
     return sum(a != b for a, b in cjk), len(cjk)
+
+
+_CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]+")
+
+
+def _cjk_count(text: str) -> int:
+    return sum(map(len, _CJK_RUN.findall(text)))
 
 
 def is_traditional(text: str) -> bool:
@@ -236,10 +491,29 @@ def is_traditional(text: str) -> bool:
     >>> is_traditional(s + "這")  # one borrowed character in 100 does not make it Traditional
     False
     """
-    changed, total = changed_share(text)
+    tables = t2s_tables()
+    if tables is None or not tables.aligned:
+        changed, total = _changed_share_by_zip(text)
+        return changed >= _needed(total)
+    if _unchanged(text, tables):
+        return False  # Simplified text: no count of its characters needed
+    need = _needed(_cjk_count(text))
+    if len(tables.differs.findall(text)) < need:
+        return False  # fewer characters that could change than it takes
+    # `t2s` converts lines apart (a line break is a cut): count line by line, until enough.
+    changed = 0
+    for line in text.split("\n"):
+        changed += _changed(line) or 0
+        if changed >= need:
+            return True
+    return False
+
+
+def _needed(total: int) -> float:
+    """How many changed characters make a text of `total` CJK characters Traditional."""
     if total >= SHORT_TEXT:
-        return changed >= 2 and changed >= MIN_SHARE * total
-    return changed >= 1 and changed >= MIN_SHARE_SHORT * total
+        return max(2, MIN_SHARE * total)
+    return max(1, MIN_SHARE_SHORT * total)
 
 
 def to_simplified(text: str) -> str:
@@ -262,7 +536,10 @@ def to_simplified(text: str) -> str:
     >>> to_simplified("背著包，兼收幷蓄，國務院批覆，一批覆蓋全省的項目")
     '背着包，兼收并蓄，国务院批复，一批覆盖全省的项目'
     """
-    return _after_t2s(_fix_zhe(t2s(text).translate(_VARIANTS)))
+    simplified = t2s(text)
+    if _VARIANT_CHARS.search(simplified):
+        simplified = simplified.translate(_VARIANTS)
+    return _after_t2s(_fix_zhe(simplified))
 
 
 def normalize_script(text: str) -> str:

@@ -38,12 +38,17 @@ _WEAK_WORDS = (
 )
 # fmt: on
 _AV = re.compile(r"(?<![A-Za-z])av(?![A-Za-z])", re.IGNORECASE)
+# Whether a line scores at all: any of the words, or `av` (two scans: `av`'s
+# lookbehind in the alternation would cost the words' quick search for a first character).
+_ANY_WORD = re.compile("|".join(re.escape(w) for w in _STRONG_WORDS + _WEAK_WORDS))
+_ANY_AV = re.compile("av", re.IGNORECASE)
 
 _SENTENCE_MARKS = re.compile(r"[，。；！？,;!?、：:]")
 _LIST_SEPARATORS = re.compile(r"[|｜_]")
 _ITEM_SPLIT = re.compile(r"[|｜_\s]+")
 _PLACE_SUFFIXES = tuple("县市区旗州镇乡盟縣區鎮鄉")
-_STRAY_MARKS = frozenset("?？\ufffd□")
+_STRAY_MARKS = "?？\ufffd□"
+_BARS = re.compile(r"[|｜]")
 
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<[A-Za-z][^<>]*$")
 # Elements whose content is never article text, even when the line goes on.
@@ -55,12 +60,16 @@ _NON_TEXT_START = re.compile(
 def _keyword_score(line: str) -> int:
     """Two points per strong word, one per weak word, two per `av` token."""
     text = to_simplified(line)
+    if not _ANY_WORD.search(text) and not _ANY_AV.search(text):
+        return 0  # most lines: no word to count
     strong = sum(text.count(w) for w in _STRONG_WORDS)
     weak = sum(text.count(w) for w in _WEAK_WORDS)
     return 2 * strong + weak + 2 * len(_AV.findall(text))
 
 
 def _is_link_farm(line: str) -> bool:
+    if not _ITEM_SPLIT.search(line):
+        return False  # one item, no bar
     items = [item for item in _ITEM_SPLIT.split(line) if item]
     separators = len(_LIST_SEPARATORS.findall(line))
     short = [item for item in items if len(item) <= 8]
@@ -71,7 +80,7 @@ def _is_link_farm(line: str) -> bool:
         return True
     # Any farm of links: many short fragments between bars.
     bars = line.count("|") + line.count("｜")
-    fragments = [f.strip() for f in re.split(r"[|｜]", line) if f.strip()]
+    fragments = [f.strip() for f in _BARS.split(line) if f.strip()]
     return bars >= 5 and len(fragments) >= 6 and all(len(f) <= 12 for f in fragments)
 
 
@@ -104,7 +113,7 @@ def is_spam_line(line: str) -> bool:
     line = line.strip()
     if not line:
         return False
-    if set(line) <= _STRAY_MARKS:
+    if not line.strip(_STRAY_MARKS):  # nothing but stray marks
         return True
     if line.startswith("<") and _is_markup(line):
         return True

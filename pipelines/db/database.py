@@ -13,6 +13,13 @@ from sqlalchemy.orm import Session
 from pipelines.db import migrate, models
 from pipelines.db.catalogue import catalogue
 from pipelines.db.identity import fingerprint, id_from_fingerprint
+from pipelines.db.vocabulary import (
+    KEYWORDS_SPLIT,
+    KEYWORDS_UNCERTAIN,
+    SPLIT_FLAGS,
+    Vocabulary,
+    settle_keywords,
+)
 
 DEFAULT_DATABASE_URL = "sqlite:///data/articles.db"
 # A copy carrying these flags is a worse copy than one without them.
@@ -62,8 +69,14 @@ def occurrences(text: str | bytes | None, term: str | None) -> int:
     return text.lower().count(term.lower()) if fold else text.count(term)
 
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+def sqlite_functions(dbapi_connection: Any) -> None:
+    """The project's SQL functions on a SQLite connection (`occurrences`), for
+    a connection the project did not open itself (Datasette's)."""
     dbapi_connection.create_function("occurrences", 2, occurrences, deterministic=True)
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    sqlite_functions(dbapi_connection)
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
@@ -72,22 +85,38 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def open_engine(url: str, *, create: bool = False) -> Engine:
-    """An engine for `url`, its schema migrated to the newest revision; SQLite
-    runs in WAL mode. With `create`, a missing SQLite file (and its folder) is
-    made; without it, a missing file is an error."""
-    path = sqlite_path(url)
-    if path is not None:
-        if create:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        elif not path.exists():
-            raise DatabaseError(f"no database at {path}")
+def make_engine(url: str) -> Engine:
+    """An engine for `url` with the project's setup on every SQLite connection:
+    WAL mode, foreign keys, a 30-second busy timeout and the SQL function
+    `occurrences`. The schema is left as it is (open_engine migrates it):
+    for a reader of a database that a crawl has opened already.
+
+    >>> from sqlalchemy import text
+    >>> with make_engine("sqlite://").connect() as connection:
+    ...     connection.scalar(text("PRAGMA busy_timeout")), connection.scalar(
+    ...         text("SELECT occurrences('民情；体察民情', '民情')"))
+    (30000, 2)
+    """
     try:
         engine = create_engine(url)
     except (ArgumentError, ImportError) as exc:
         raise DatabaseError(f"cannot open database URL {url!r}: {exc}") from exc
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def open_engine(url: str, *, create: bool = False) -> Engine:
+    """An engine for `url` (make_engine), its schema migrated to the newest
+    revision. With `create`, a missing SQLite file (and its folder) is made;
+    without it, a missing file is an error."""
+    path = sqlite_path(url)
+    if path is not None:
+        if create:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        elif not path.exists():
+            raise DatabaseError(f"no database at {path}")
+    engine = make_engine(url)
     migrate.upgrade(engine)
     return engine
 
@@ -96,10 +125,15 @@ class Writer:
     """Writes article items within one session, reusing journals, issues,
     authors and keywords already looked up in it."""
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, vocabulary: Vocabulary | None = None) -> None:
         self.session = session
+        # the keyword vocabulary run-together lines are split with; a crawl
+        # keeps one over its batches, so that what it learns serves at once
+        self.vocabulary = vocabulary if vocabulary is not None else Vocabulary.load(session)
         self._cache: dict[tuple[type, Any], Any] = {}
         self.located = 0  # articles stored with no journal that a copy gave one
+        self.split = 0  # items whose keywords were split from a run-together line
+        self.guessed = 0  # of those, items whose split is a guess (keywords_uncertain)
 
     def _get_or_create(self, model: type, key: Any, **values: Any) -> Any:
         if (model, key) in self._cache:
@@ -142,7 +176,15 @@ class Writer:
         fills an article stored without (dropping the flag), whatever its text.
         A copy with no journal adds only its URL to an article that has one,
         unless its text is cleaner.
+
+        Keywords as well: a run-together line is split first
+        (pipelines/db/vocabulary.py); a copy that gives the tags apart
+        replaces a split, whatever its text, and a split never replaces tags
+        that a copy gave apart.
         """
+        item = settle_keywords(item, self.vocabulary)
+        self.split += KEYWORDS_SPLIT in item["flags"]
+        self.guessed += KEYWORDS_UNCERTAIN in item["flags"]
         digest = fingerprint(item["title"], item["body"])
         article = (
             self.session.get(models.Article, item["article_id"]) if item.get("article_id") else None
@@ -153,7 +195,7 @@ class Writer:
         unplaced = not item.get("journal") and article is not None and article.journal is not None
         unknown = article is not None and article.journal is None
         if article is not None:
-            item = _located(article, item)
+            item = _keyed(article, _located(article, item))
         outcome = "new"
         if article is not None:
             stored_bad = len(DEGRADING_FLAGS.intersection(article.flags))
@@ -170,7 +212,8 @@ class Writer:
                 article = models.Article(id=item.get("article_id") or id_from_fingerprint(digest))
             self._fill(article, item, now)
             self.session.add(article)
-        if _place(article, item) | self._locate(article, item) and outcome == "unchanged":
+        changed = _place(article, item) | self._locate(article, item) | self._rekey(article, item)
+        if changed and outcome == "unchanged":
             outcome = "updated"
             article.updated_at = now
         self.located += unknown and article.journal is not None
@@ -191,6 +234,43 @@ class Writer:
         self._set_journal(article, item)
         article.flags = sorted(set(article.flags) - {JOURNAL_UNKNOWN})
         return True
+
+    def rekey(self, article: models.Article) -> bool:
+        """Split the article's run-together keyword line again, with the
+        vocabulary as it is now; whether its keywords or flags changed."""
+        if article.keywords_line is None:
+            return False
+        words, uncertain = self.vocabulary.split(
+            article.keywords_line, article.title + "\n" + article.body
+        )
+        flags = sorted(
+            (set(article.flags) - SPLIT_FLAGS)
+            | {KEYWORDS_SPLIT}
+            | ({KEYWORDS_UNCERTAIN} if uncertain else set())
+        )
+        if words == article.keywords and flags == sorted(article.flags):
+            return False
+        self._set_keywords(article, words)
+        article.flags = flags
+        return True
+
+    def _rekey(self, article: models.Article, item: dict[str, Any]) -> bool:
+        """Give an article whose keywords were split from a run-together line
+        the tags a copy gives apart; whether it gets them."""
+        if article.keywords_line is None or item.get("keywords_line") or not item.get("keywords"):
+            return False
+        self._set_keywords(article, item["keywords"])
+        article.keywords_line = None
+        article.flags = sorted(set(article.flags) - SPLIT_FLAGS)
+        return True
+
+    def _set_keywords(self, article: models.Article, words: list[str]) -> None:
+        article.keyword_links = [
+            models.ArticleKeyword(
+                position=n, keyword=self._get_or_create(models.Keyword, word, word=word)
+            )
+            for n, word in enumerate(words)
+        ]
 
     def _set_journal(self, article: models.Article, item: dict[str, Any]) -> None:
         journal = self.journal(item["journal"]) if item.get("journal") else None
@@ -218,12 +298,8 @@ class Writer:
             )
             for n, name in enumerate(item.get("authors") or [])
         ]
-        article.keyword_links = [
-            models.ArticleKeyword(
-                position=n, keyword=self._get_or_create(models.Keyword, word, word=word)
-            )
-            for n, word in enumerate(item.get("keywords") or [])
-        ]
+        self._set_keywords(article, list(item.get("keywords") or []))
+        article.keywords_line = item.get("keywords_line")
 
     def _add_source(self, article: models.Article, url: str, host: str, now: str) -> None:
         for source in article.sources:
@@ -269,6 +345,28 @@ def _located(article: models.Article, item: dict[str, Any]) -> dict[str, Any]:
         "issue": issue.issue if issue else None,
         "issue_label": issue.label if issue else None,
         "flags": [flag for flag in item.get("flags") or [] if flag != JOURNAL_UNKNOWN],
+    }
+
+
+def _keyed(article: models.Article, item: dict[str, Any]) -> dict[str, Any]:
+    """The item as the stored article's copy: where the item's keywords were
+    split from a run-together line and the article has tags a copy gave
+    apart, it takes those.
+
+    >>> tag = lambda word: models.ArticleKeyword(keyword=models.Keyword(word=word))
+    >>> stored = models.Article(keyword_links=[tag("人代会"), tag("代表")], flags=[])
+    >>> copy = _keyed(stored, {"keywords": ["人代", "会代表"], "keywords_line": "人代会代表",
+    ...                        "flags": ["garbled", "keywords_split", "keywords_uncertain"]})
+    >>> copy["keywords"], copy["keywords_line"], copy["flags"]
+    (['人代会', '代表'], None, ['garbled'])
+    """
+    if not item.get("keywords_line") or article.keywords_line is not None or not article.keywords:
+        return item
+    return {
+        **item,
+        "keywords": article.keywords,
+        "keywords_line": None,
+        "flags": [flag for flag in item.get("flags") or [] if flag not in SPLIT_FLAGS],
     }
 
 

@@ -68,6 +68,9 @@ class Article(Base):
     # under and its 1-based place in the contents; kept once known.
     column: Mapped[str | None] = mapped_column(String(100))
     toc_position: Mapped[int | None]
+    # The keyword line as a copy printed it, run together, where the keywords
+    # were split from it (flag keywords_split); None where the page gave them apart.
+    keywords_line: Mapped[str | None] = mapped_column(Text)
 
     journal: Mapped[Journal | None] = relationship()  # None: no copy named it
     issue: Mapped[Issue | None] = relationship()
@@ -218,3 +221,7 @@ class Page(Base):
     toc_count: Mapped[int | None]  # what the issue's table of contents listed then
     # What the contents said of the article: journal, year, issue, column, position.
     contents: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+
+# The short-word index is brought up to date before each commit of a session.
+from pipelines.db import grams as _grams  # noqa: E402, F401

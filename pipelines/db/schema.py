@@ -55,8 +55,10 @@ TABLES = (
             "issue_id": "The issue (issues.id); empty where the page names none.",
             "body": "The text: paragraphs and section headings one per line.",
             "flags": "JSON list of what cleaning did: spam_removed, pinyin_removed, "
-            "converted_t2s, garbled, keywords_uncertain, journal_unknown (no copy "
-            "named the journal, so no journal, year or issue).",
+            "converted_t2s, garbled, keywords_split (the keywords were cut from a line "
+            "the copy ran together, see keywords_line), keywords_uncertain (that cut is "
+            "a guess: no known tag or word of the text supports it), journal_unknown "
+            "(no copy named the journal, so no journal, year or issue).",
             "url": "The URL of the copy whose text is stored.",
             "source_host": "The host of that copy.",
             "fetched_at": "When the stored copy was last fetched (UTC, ISO 8601).",
@@ -67,6 +69,9 @@ TABLES = (
             "contents (the `article` spider, a copy site) leaves it as it is.",
             "toc_position": "Its place in the issue's table of contents, from 1, counted "
             "across columns; empty where no table of contents was read. Kept like `column`.",
+            "keywords_line": "The keyword line as the copy printed it, run together "
+            "(人代会人民代表大会代表), where the keywords were split from it; empty where "
+            "the page gave them apart. `journals rekey` splits it again.",
         },
     ),
     Table(
@@ -168,7 +173,8 @@ TABLES = (
             "status": "The HTTP status.",
             "headers": "JSON object: the response headers, each a list of values.",
             "body": "The response body as received, compressed.",
-            "compression": "How the body is compressed (`zlib`).",
+            "compression": "How the body is compressed: `br` (Brotli), or `zlib` for "
+            "pages stored before revision 0012 that were not recompressed.",
             "fetched_at": "When it was fetched (UTC, ISO 8601).",
             "run_id": "The crawl that fetched it (crawl_runs.id).",
             "toc_count": "How many articles the issue's table of contents listed "
@@ -225,7 +231,8 @@ TABLES = (
     Table(
         "articles_fts",
         "Full-text index (SQLite FTS5, trigram tokenizer) of each article's title, "
-        "body and keywords; rowid is the article's id. Kept in step with the "
+        "body and keywords; rowid is the article's id. It keeps no copy of the text: "
+        "it reads it from articles_fts_text (external content). Kept in step with the "
         "articles by triggers. Each value ends with two line breaks, so that every "
         "occurrence of a one- or two-character word begins a trigram.",
         {
@@ -235,14 +242,83 @@ TABLES = (
         },
     ),
     Table(
+        "articles_fts_text",
+        "View: the text the full-text index holds, as it reads it: each value "
+        "followed by two line breaks.",
+        {
+            "id": "The article (articles.id).",
+            "title": "Its title.",
+            "body": "Its body.",
+            "keywords": "Its keywords line, from articles_fts_keywords.",
+        },
+    ),
+    Table(
+        "articles_fts_keywords",
+        "Each article's keywords joined with ；, as the full-text index holds them "
+        "(kept by its triggers); none for an article without keywords.",
+        {"id": "The article (articles.id).", "keywords": "The keywords in order, joined with ；."},
+    ),
+    Table(
         "articles_fts_vocab",
         "The trigrams of the full-text index (FTS5 vocabulary table): how a word "
-        "of one or two characters is looked up.",
+        "of one or two characters is looked up where the short-word index cannot.",
         {
             "term": "A trigram, case folded.",
             "doc": "Articles it occurs in.",
             "cnt": "Its occurrences.",
         },
+    ),
+    Table(
+        "articles_fts_short",
+        "Short-word index (SQLite FTS5, detail=none, contentless): each character "
+        "and pair of characters of an article's title, body and keywords, and tiers "
+        "of how often each occurs (`人大:3`: weighs 8 or more), so that a search word "
+        "of one or two characters is one lookup; rowid is the row's number in "
+        "articles_fts_short_ids. Its rows are made by pipelines/db/grams.py before each commit.",
+        {"grams": "The tokens (not stored: the index holds only which rows have each)."},
+    ),
+    Table(
+        "articles_fts_short_ids",
+        "The article of each row of the short-word index, whose rows are numbered "
+        "1, 2, 3, … as they are made (its lists then take about a byte a row).",
+        {"id": "The row's number (articles_fts_short's rowid).", "article_id": "The article."},
+    ),
+    Table(
+        "articles_fts_short_pending",
+        "Articles whose row in the short-word index is missing or out of date "
+        "(marked by the full-text triggers); search reads their text meanwhile.",
+        {"id": "The article (articles.id)."},
+    ),
+    Table(
+        "articles_fts_short_old",
+        "What the short-word index row of a pending article was made of, kept "
+        "until that row is replaced.",
+        {
+            "id": "The article (articles.id).",
+            "title": "Its title then.",
+            "body": "Its body then.",
+            "keywords": "Its keywords line then.",
+        },
+    ),
+    Table(
+        "articles_fts_short_data",
+        "FTS5's own storage of the short-word index.",
+        {"id": "Block number.", "block": "The block."},
+    ),
+    Table(
+        "articles_fts_short_idx",
+        "FTS5's own storage of the short-word index: where each term's list begins.",
+        {"segid": "Segment.", "term": "First term on the page.", "pgno": "Page."},
+    ),
+    Table(
+        "articles_fts_short_docsize",
+        "FTS5's own storage of the short-word index: one row per row of the index.",
+        {"id": "The row's number.", "sz": "Its size in tokens."},
+    ),
+    Table(
+        "articles_fts_short_config",
+        "FTS5's own storage of the short-word index: its settings.",
+        {"k": "Setting.", "v": "Value."},
     ),
     Table(
         "alembic_version",

@@ -143,7 +143,10 @@ def test_transient_faults_lose_no_article(tmp_path: Path) -> None:
     first_requests = 2 + len(CATEGORIES) + len(journals) + years + issues + len(expected)
     assert requests == first_requests + retries
     assert first_requests <= len(hits) <= requests
-    assert len({h.path for h in hits if not h.fault}) == first_requests
+    # A page is served by a hit with no fault, or by a hung one whose late
+    # page a loaded reactor read before its timeout fired.
+    served = {h.path for h in hits if h.fault in (None, "timeout")}
+    assert len(served) == first_requests
 
 
 # -- one crawl of many faulty pages --------------------------------------------

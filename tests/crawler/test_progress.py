@@ -1,5 +1,6 @@
 """Progress lines during a crawl and the summary at its end, read from a real
-crawl's log."""
+crawl's log: the crawl's one periodic line (Scrapy's LogStats line is off, its
+pages and items a minute in the progress line)."""
 
 from __future__ import annotations
 
@@ -13,11 +14,13 @@ from journals.samplesite.server import SampleSite
 
 LINE = re.compile(
     r"progress: (?P<pages>[\d,]+) pages \((?P<rate>[\d,]+)/min\), "
+    r"(?P<items>[\d,]+) items \((?P<item_rate>[\d,]+)/min\), "
     r"(?P<stored>[\d,]+) articles stored \((?P<new>[\d,]+) new, [\d,]+ updated, "
     r"[\d,]+ unchanged\), (?P<errors>[\d,]+) errors, \S+ elapsed$"
 )
 SUMMARY = re.compile(
     r"done \((?P<reason>\w+)\) in \S+: (?P<pages>[\d,]+) pages \((?P<rate>[\d,]+)/min\), "
+    r"(?P<items>[\d,]+) items \((?P<item_rate>[\d,]+)/min\), "
     r"(?P<stored>[\d,]+) articles stored \((?P<new>[\d,]+) new, [\d,]+ updated, "
     r"[\d,]+ unchanged\), (?P<errors>[\d,]+) errors$"
 )
@@ -55,6 +58,9 @@ def test_progress_lines_while_crawling_and_a_summary_at_the_end(
     assert pages == sorted(pages) and stored == sorted(stored)
     assert pages[-1] > pages[0] > 0
     assert any(number(m["rate"]) > 0 for m in lines)
+    assert [number(m["items"]) for m in lines] == sorted(number(m["items"]) for m in lines)
+    # The one periodic line: LogStats's ("Crawled N pages (at N pages/min)…") is off.
+    assert not re.search(r"Crawled \d+ pages", done.log), done.log[-3000:]
     assert all(number(m["errors"]) == 0 for m in lines)
 
     summaries = [m for line in done.log.splitlines() if (m := SUMMARY.search(line))]
@@ -63,6 +69,11 @@ def test_progress_lines_while_crawling_and_a_summary_at_the_end(
     assert summary["reason"] == "finished"
     # The summary agrees with Scrapy's stats dump, written after it.
     assert number(summary["pages"]) == done.stat("response_received_count")
+    assert number(summary["items"]) == done.stat("item_scraped_count") == articles
+    assert number(summary["item_rate"]) > 0
+    # and the stats LogStats would have left, with it off
+    assert re.search(r"'responses_per_minute': \d", done.log)
+    assert re.search(r"'items_per_minute': \d", done.log)
     assert number(summary["stored"]) == number(summary["new"]) == articles
     assert done.stat("store/articles_new") == articles
     assert number(summary["errors"]) == 0

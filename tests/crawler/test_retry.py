@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Callable
 
+import pytest
 from scrapy import Request, Spider
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DownloadTimeoutError
@@ -13,6 +15,7 @@ from scrapy.http import Response
 from scrapy.utils.test import get_crawler
 
 from crawler.downloadermiddlewares.retry import BackoffRetryMiddleware
+from crawler.extensions.closing import crawl_closing
 from crawler.meta import GAVE_UP
 
 URL = "http://127.0.0.1/page/2018/1120/5108306.shtml"
@@ -23,7 +26,7 @@ def middleware(**settings: object) -> tuple[BackoffRetryMiddleware, Crawler]:
     crawler.spider = Spider.from_crawler(crawler, name="test")
     assert crawler.stats is not None
     crawler.stats.open_spider()
-    crawler.crawling = True  # as during a crawl; _closing() reads it
+    crawler.crawling = True  # as during a crawl; the middleware's closing() reads it
     return BackoffRetryMiddleware.from_crawler(crawler), crawler
 
 
@@ -60,7 +63,16 @@ def test_retry_after_is_a_floor_and_is_capped() -> None:
     assert isinstance(retry, Request) and 0.5 <= took < 0.9
 
 
-def test_a_closing_crawl_does_not_wait_for_a_retry() -> None:
+def stop(crawler: Crawler) -> None:
+    crawler.crawling = False  # as Ctrl-C or SIGTERM leave it
+
+
+def close(crawler: Crawler) -> None:
+    crawler.signals.send_catch_log(signal=crawl_closing, reason="blocked")  # as close_crawl
+
+
+@pytest.mark.parametrize("end", [stop, close])
+def test_a_closing_crawl_does_not_wait_for_a_retry(end: Callable[[Crawler], None]) -> None:
     mw, crawler = middleware(RETRY_BACKOFF_BASE=0.01)
     request = Request(URL)
     response = Response(URL, status=503, headers={"Retry-After": "300"})
@@ -68,7 +80,7 @@ def test_a_closing_crawl_does_not_wait_for_a_retry() -> None:
     async def close_soon() -> object:
         waiting = asyncio.ensure_future(mw.process_response(request, response))
         await asyncio.sleep(0.2)
-        crawler.crawling = False
+        end(crawler)
         return await waiting
 
     result, took = timed(close_soon())

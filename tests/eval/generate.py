@@ -8,6 +8,8 @@ injected spam and pinyin). Deterministic: every run writes the same bytes.
 Each page shows one corpus article (`journals.samplesite.corpus`) the way its
 `Spec` says; every layout's plan (`PLAN`, a tuple of `Spec`s) is in its module
 in `layouts/`, beside its markup, and `pagekit.py` holds what the layouts share.
+Some layouts also have hard pages (`HARD`): articles of `hardset.py` shown the way
+real copy sites get them wrong; their JSON says `"hard": true`.
 """
 
 from __future__ import annotations
@@ -37,9 +39,13 @@ PAGES = HERE / "pages"
 # Per layout, its pages and how each shows its article (see `Spec`): each layout's
 # module has its own.
 PLAN: dict[str, tuple[Spec, ...]] = {layout: m.PLAN for layout, m in LAYOUT_MODULES.items()}
+# Per layout, its hard pages (`hardset.py`); most layouts have none.
+HARD: dict[str, tuple[Spec, ...]] = {
+    layout: getattr(m, "HARD", ()) for layout, m in LAYOUT_MODULES.items()
+}
 
 
-def make_page(layout: str, spec: Spec) -> tuple[bytes, dict[str, Any]]:
+def make_page(layout: str, spec: Spec, hard: bool = False) -> tuple[bytes, dict[str, Any]]:
     """The page's bytes and its JSON record."""
     doc = build(spec, layout)
     module = LAYOUT_MODULES[layout]
@@ -55,6 +61,8 @@ def make_page(layout: str, spec: Spec) -> tuple[bytes, dict[str, Any]]:
         "spam": doc.spam,
         "pinyin": doc.pinyin,
     }
+    if hard:
+        record["hard"] = True
     _check(spec.name, record)
     return body, record
 
@@ -77,8 +85,11 @@ def generate(out: Path = PAGES) -> list[Path]:
         folder.mkdir(parents=True, exist_ok=True)
         for old in sorted(folder.glob("*.html")) + sorted(folder.glob("*.json")):
             old.unlink()
-        for spec in specs:
-            body, record = make_page(layout, spec)
+        plan = [(spec, False) for spec in specs] + [(spec, True) for spec in HARD[layout]]
+        names = [spec.name for spec, _ in plan]
+        assert len(set(names)) == len(names), f"{layout}: page names repeat"
+        for spec, hard in plan:
+            body, record = make_page(layout, spec, hard=hard)
             html_path, json_path = folder / f"{spec.name}.html", folder / f"{spec.name}.json"
             html_path.write_bytes(body)
             text = json.dumps(record, ensure_ascii=False, indent=1) + "\n"

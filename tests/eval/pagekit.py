@@ -19,6 +19,7 @@ from datetime import datetime
 from typing import Any
 
 import opencc
+from hardset import COPY_IDS, MARKUP_JUNK, hard_articles
 from variations import VARIATIONS
 
 from journals.samplesite.corpus import SampleArticle, SampleIssue, SampleJournal, all_articles
@@ -98,7 +99,7 @@ class Spec:
     label: str | None = "plain"  # plain di zero z dash slash paren fullwidth; None: no journal
     time: bool | None = None  # show the posting time; None: as the corpus says
     fullwidth_date: bool = False
-    byline: str = "names"  # names joined list anon none glued brackets roles
+    byline: str = "names"  # names joined padded-run list anon none glued brackets roles
     author_line: str | None = None  # space comma circle wen roles padded; None: no such line
     keywords: str = "links"  # links run body-colon body-bracket spaced none
     title: str | None = None  # footnote spaces subtitle
@@ -116,6 +117,8 @@ class Spec:
     academic: bool = False  # the affiliation is a university, not a congress office
     host: int = 0  # which of the layout's hosts
     traditional: bool = False  # Traditional script (copy-trad: always)
+    cut: float = 0.0  # the copy ends mid-sentence this far into the text (0: it is whole)
+    keyword_junk: bool = False  # markup leaked before the first keyword (`???/a>`)
 
 
 # Front matter of research papers (`Spec.front`), as plans of several layouts name it.
@@ -194,7 +197,8 @@ SPAM_TAGS = {
 
 @functools.cache
 def _by_id() -> dict[int, tuple[SampleJournal, SampleIssue, SampleArticle]]:
-    return {a.id: (j, i, a) for j, i, a in all_articles()}
+    """The corpus's articles and the hard pages' (`hardset.py`)."""
+    return {a.id: (j, i, a) for j, i, a in all_articles()} | hard_articles()
 
 
 def find(article_id: int) -> tuple[SampleJournal, SampleIssue, SampleArticle]:
@@ -493,6 +497,12 @@ def byline(doc: Doc) -> str:
         return "".join(names)
     if style == "names":
         return " ".join(names)
+    if style == "padded-run":
+        # run together, every two-character name after the first padded: `张伟刘　洋陈晓东`
+        padded = [f"{n[0]}\u3000{n[1]}" if len(n) == 2 else n for n in names[1:]]
+        assert padded != names[1:], "padded-run needs a two-character name after the first"
+        doc.tag("authors-run-together-padded")
+        return names[0] + "".join(padded)
     if style == "list":
         return "、".join(names)
     if style == "glued":
@@ -628,6 +638,12 @@ def build(spec: Spec, layout: str) -> Doc:
             }[spec.keywords]
         )
         doc.keywords = [doc.s(k) for k in article.keywords]
+        if spec.keywords == "run" and article.id in COPY_IDS:
+            doc.tag("keywords-run-nested")
+    if spec.keyword_junk:
+        assert spec.keywords == "run", "the junk leaks into a run-together line"
+        doc.keywords[0] = MARKUP_JUNK + doc.keywords[0]
+        doc.tag("keywords-markup-leak")
     doc.keyword_label = doc.s("关键词")
     if doc.trad and spec.keywords in ("links", "run"):
         doc.keyword_label = add_pinyin(doc, doc.keyword_label, 1)
@@ -642,6 +658,8 @@ def build(spec: Spec, layout: str) -> Doc:
     doc.expected_lines = [normalize_text(f) for f in front]
     doc.blocks = [(b.kind, doc.s(b.text)) for b in article.blocks]
     doc.expected_lines += [normalize_text(b.text) for b in article.blocks]
+    if spec.cut:
+        _cut(doc, len(front))
     _body_transforms(doc, len(front))
     doc.related = related(doc)
     return doc
@@ -672,6 +690,32 @@ def _body_transforms(doc: Doc, offset: int) -> None:
                 count = doc.rng.choice((0, 1, 2, 2, 3))
                 within = 30 if k == 0 and offset == 0 else 0
                 doc.blocks[k] = (kind, add_pinyin(doc, text, count, protect.get(k), within))
+
+
+def _cut(doc: Doc, offset: int) -> None:
+    """End the text mid-sentence, as a copy site that cut it does: in the paragraph
+    `Spec.cut` of the way into the text, between two characters of a clause; what
+    follows is gone. `offset`: the number of expected lines before the first block."""
+    assert not doc.spec.mojibake and not doc.spec.stray, "a cut copy keeps its text plain"
+    texts = [b.text for b in doc.article.blocks]
+    target, seen = doc.spec.cut * sum(map(len, texts)), 0
+    k = len(texts) - 1
+    for n, block in enumerate(doc.article.blocks):
+        seen += len(block.text)
+        if seen >= target and block.kind == "paragraph":
+            k = n
+            break
+    text = texts[k]
+    spots = [
+        i
+        for i in range(min(12, len(text) // 3), len(text) - 4)
+        if re.fullmatch(r"[\u4e00-\u9fff]{2}", text[i - 1 : i + 1])
+    ]
+    at = doc.rng.choice(spots)
+    kind, shown = doc.blocks[k]
+    doc.blocks = doc.blocks[:k] + [(kind, shown[:at])]
+    doc.expected_lines = doc.expected_lines[: offset + k] + [normalize_text(text[:at])]
+    doc.tag("body-cut")
 
 
 _CLAUSE = re.compile(r"[\u4e00-\u9fff]{7,}")

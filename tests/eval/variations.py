@@ -30,6 +30,8 @@ VARIATIONS: dict[str, str] = {
     "authors-several": "two or more authors",
     "authors-run-together": "byline runs names together; the body's first line separates them",
     "author-padded-space": "a two-character name padded with a space in the body line, no byline",
+    "authors-run-together-padded": "byline runs names together, a two-character one after the"
+    " first padded, no author line: 张伟刘　洋陈晓东",
     "author-affiliation-glued": "affiliation and postcode glued to the name in the byline",
     "author-affiliation-brackets": "affiliation in brackets after the name: （浙江大学法学院）",
     "author-anonymous": "佚名 as the byline: no author",
@@ -41,6 +43,9 @@ VARIATIONS: dict[str, str] = {
     # keywords
     "keywords-links": "keywords as separate links",
     "keywords-run-together": "keyword line as one string: 关键词:民情工作站人大常委会",
+    "keywords-run-nested": "keyword line as one string of tags nested in each other, not all in"
+    " the text: 人民代表大会人大常委会人大代表",
+    "keywords-markup-leak": "markup leaked into the keyword line: ???/a>针对性突发事件",
     "keywords-in-body-colon": "no keyword line; 关键词：a；b；c in the body's front matter",
     "keywords-in-body-bracket": "no keyword line; [关键词]a;b in the body's front matter",
     "keywords-spaced-text": "keyword line as text: 关键词：a b c",
@@ -54,6 +59,7 @@ VARIATIONS: dict[str, str] = {
     # body
     "body-short": "body under 600 characters",
     "body-long": "body over 8,000 characters",
+    "body-cut": "the copy ends mid-sentence: its last line has no closing punctuation",
     "chrome-repeated-author": "the body's first line repeats the authors",
     "chrome-related": "猜你喜欢 / 相关文章 block",
     "chrome-share": "share buttons: 分享到：微信 微博 QQ空间",

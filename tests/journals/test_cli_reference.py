@@ -23,7 +23,7 @@ def test_every_command_is_in_the_reference() -> None:
     names = list(parsers()[1])
     assert names == [
         "search", "show", "export", "stats", "failed", "runs",
-        "retry", "reparse", "serve", "sample-site", "check-site",
+        "retry", "reparse", "rekey", "serve", "sample-site", "check-site",
     ]  # fmt: skip
     assert all(f"## `journals {name}`\n" in text for name in names)
 

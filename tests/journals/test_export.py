@@ -157,3 +157,24 @@ def test_each_article_keeps_its_column_and_place(
     assert {json.loads(line)["id"] for line in lines} == {
         i for i, t in expected.items() if t.column == column
     }
+
+
+def test_ris_is_what_rispy_writes_of_the_records() -> None:
+    import io
+
+    from journals.citations import RisWriter, ris_record, write_ris
+
+    rows = [
+        {"id": 1, "title": "题\n一", "authors": ["甲", "乙"], "journal": "刊", "year": 2018,
+         "issue": "Z1", "keywords": ["民情"], "date": "2018-11-20", "url": "http://x/1"},
+        {"id": -7, "title": "无刊", "authors": [], "journal": None, "year": None, "issue": None,
+         "keywords": [], "date": None, "url": "http://y/2?a=1;b=2"},
+    ]  # fmt: skip
+    out = io.StringIO()
+    assert write_ris(rows, out) == 2
+    text = out.getvalue()
+    assert text == rispy.dumps([ris_record(row) for row in rows], implementation=RisWriter)
+    assert not [line for line in text.splitlines() if line and not line[:2].isalnum()]
+    first, second = rispy.loads(text)
+    assert (first["title"], first["authors"], first["number"]) == ("题 一", ["甲", "乙"], "Z1")
+    assert "journal_name" not in second and "year" not in second and second["id"] == "-7"

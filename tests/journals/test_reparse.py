@@ -9,12 +9,12 @@ import json
 import re
 import shutil
 import sqlite3
-import zlib
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import brotli
 import pytest
 from scrapy.http import HtmlResponse
 from sqlalchemy import select
@@ -106,8 +106,8 @@ def test_every_article_page_fetched_is_archived(
             path = url.removeprefix(sample_site.base_url).removeprefix(sample_site.mirror_url)
             served = server.mirror_page(path) or server.aggregator_page(path)
         assert served is not None
-        assert page["compression"] == "zlib"
-        assert zlib.decompress(page["body"]) == served.encode("utf-8")
+        assert page["compression"] == "br"
+        assert brotli.decompress(page["body"]) == served.encode("utf-8")
         assert page["status"] == 200
         assert json.loads(page["headers"])["Content-Type"] == ["text/html; charset=utf-8"]
         assert datetime.fromisoformat(page["fetched_at"]).tzinfo is not None
@@ -326,3 +326,47 @@ def test_run_reparse_reports_progress_and_releases_the_lock(
         pages,
         "no stored page matches",
     )
+
+
+def test_run_reparse_on_a_terminal_shows_a_bar_with_the_time_left(
+    archive: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a terminal (a pty here) the progress is a bar, not lines; a few pages do."""
+    import os
+    import pty
+    import threading
+
+    from journals.reparse import ProgressBar, ProgressLines, progress_reporter, terminal
+
+    monkeypatch.setenv("SCRAPY_SETTINGS_MODULE", "crawler.settings")
+    monkeypatch.setenv("TERM", "xterm")
+    monkeypatch.setenv("COLUMNS", "200")
+    few = tuple(sorted(a.id for _, _, a in all_articles())[:3])
+    master, child = pty.openpty()
+    shown: list[bytes] = []
+
+    def drain() -> None:  # read as it is written: a full pty would block the writer
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:  # the other end is closed and all of it read
+                return
+            if not chunk:
+                return
+            shown.append(chunk)
+
+    reader = threading.Thread(target=drain, daemon=True)
+    reader.start()
+    with open(child, "w", encoding="utf-8") as tty:
+        assert terminal(tty) and not terminal(io.StringIO())
+        assert isinstance(progress_reporter(tty, 10, 3), ProgressBar)
+        assert isinstance(progress_reporter(io.StringIO(), 10, 3), ProgressLines)
+        outcome = run_reparse(
+            f"sqlite:///{archive}", PageSelection(article_ids=few), progress=10, out=tty
+        )
+    reader.join(timeout=10)
+    os.close(master)
+    text = b"".join(shown).decode("utf-8", "replace")
+    assert outcome.tally.pages == len(few) > 0
+    assert f"{len(few)}/{len(few)}" in text and "ETA" in text, text
+    assert "changed" in text and "reparse:" not in text  # a bar, no progress lines

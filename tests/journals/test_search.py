@@ -376,10 +376,21 @@ def edges(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Session]:
     engine.dispose()
 
 
+@pytest.fixture(params=["short-word index", "trigrams"])
+def way(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Short words through the short-word index, or as before it (trigrams or a scan)."""
+    if request.param == "trigrams":
+        monkeypatch.setattr(search, "short_words", lambda *_: False)
+    return request.param
+
+
 @pytest.mark.parametrize("query", EDGE_QUERIES)
-def test_short_words_are_found_anywhere_through_the_index(edges: Session, query: str) -> None:
+def test_short_words_are_found_anywhere_through_the_index(
+    edges: Session, query: str, way: str
+) -> None:
     p = plan(edges, query)
     assert p.scanned == [] and (p.expression is not None or p.hopeless)
+    assert search.short_words(edges, terms(query)) == (way == "short-word index")
     assert set(found(edges, query)) == EDGE_QUERIES[query]
 
 
@@ -387,13 +398,14 @@ def test_short_words_are_found_anywhere_through_the_index(edges: Session, query:
 def test_short_words_with_too_many_trigrams_are_scanned_for(
     edges: Session, query: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(search, "short_words", lambda *_: False)
     monkeypatch.setattr(search, "VOCAB_LIMIT", 0)
     p = plan(edges, query)
     assert p.scanned == [t for t in terms(query) if len(t) < 3] or p.hopeless
     assert set(found(edges, query)) == EDGE_QUERIES[query]
 
 
-def test_snippets_do_not_show_the_index_padding(edges: Session) -> None:
+def test_snippets_do_not_show_the_index_padding(edges: Session, way: str) -> None:
     hits, total = search.search(edges, "民情")
     assert total == 2
     assert {hit.snippet for hit in hits} == {"体察【民情】，收集意见", "一颗滚烫心 满腔为【民情】"}

@@ -1,10 +1,13 @@
 """`journals serve`: Datasette on the database, on a free loopback port; the
 seed article found through its search over HTTP; descriptions and facets,
-the column (栏目) among them."""
+the column (栏目) among them; the pages of the project's own (search,
+article, list, coverage) answer, and the canned queries keep their SQL a
+click away."""
 
 from __future__ import annotations
 
 import json
+import re
 import socket
 import subprocess
 import sys
@@ -37,6 +40,16 @@ def get(base: str, path: str, **params: str) -> Any:
     url = base + path + ("?" + urllib.parse.urlencode(params) if params else "")
     with urllib.request.urlopen(url, timeout=30) as response:
         return json.loads(response.read().decode("utf-8"))
+
+
+def fetch(base: str, path: str, **params: str) -> tuple[int, str, bytes]:
+    """Status, content type and body of a GET, errors included."""
+    url = base + path + ("?" + urllib.parse.urlencode(params) if params else "")
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return response.status, response.headers["content-type"], response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers["content-type"], error.read()
 
 
 @contextmanager
@@ -102,6 +115,37 @@ def test_the_table_search_uses_the_full_text_index(served: str) -> None:
     facets = found["facet_results"]
     facets = facets.get("results", facets)  # the shape differs between Datasette versions
     assert {"journal", "year", "province", "column"} <= set(facets)
+
+
+def test_the_pages_answer(served: str) -> None:
+    status, kind, body = fetch(served, "/-/search", q="民情")
+    page = body.decode("utf-8")
+    assert (status, kind) == (200, "text/html; charset=utf-8")
+    assert re.findall(r'class="jn-hit" data-id="(-?[0-9]+)"', page)[0] == str(SEED)
+    assert "<mark>民情</mark>" in page and "【民情】" not in page
+
+    status, _, body = fetch(served, f"/-/article/{SEED}")
+    assert status == 200 and "青浦：做好联系人民群众三篇文章" in body.decode("utf-8")
+    assert fetch(served, "/-/article/1")[0] == 404
+    status, _, body = fetch(served, "/-/search", q="民情", year_from="二〇一八")
+    assert status == 400 and "is not a year" in body.decode("utf-8")
+
+    status, _, body = fetch(served, "/-/articles", journal="浙江人大")
+    assert status == 200 and 'data-facet="column"' in body.decode("utf-8")
+    assert fetch(served, "/-/coverage")[0] == 200
+    status, kind, body = fetch(served, "/-/coverage.png")
+    assert (status, kind, body[:8]) == (200, "image/png", b"\x89PNG\r\n\x1a\n")
+    status, kind, _ = fetch(served, "/-/journals.css")
+    assert (status, kind) == (200, "text/css; charset=utf-8")
+
+
+def test_canned_queries_keep_their_sql_a_click_away(served: str) -> None:
+    meta = get(served, "/-/metadata.json")["databases"]["articles"]
+    assert all(query["hide_sql"] for query in meta["queries"].values())
+    page = fetch(served, "/articles/search", q="民情")[2].decode("utf-8")
+    assert 'id="sql-query"' not in page and "_show_sql=1" in page
+    page = fetch(served, "/articles/search", q="民情", _show_sql="1")[2].decode("utf-8")
+    assert 'id="sql-query"' in page
 
 
 def test_tables_and_columns_are_described(served: str) -> None:

@@ -116,6 +116,21 @@ PLAN: tuple[Spec, ...] = (
 )
 
 
+# Hard pages (`hardset.COPIES`, README.md "The hard pages"): previews the copy cut short,
+# a side column longer than what is left of the text; no journal line.
+HARD: tuple[Spec, ...] = (
+    Spec("hard-openness-preview-no-journal", 6500204, label=None, cut=0.3, chrome=("related",)),
+    Spec(
+        "hard-constitutionality-preview",
+        6500205,
+        label="di",
+        byline="padded-run",
+        cut=0.5,
+        chrome=("src-tail",),
+    ),
+)
+
+
 # --- the site ------------------------------------------------------------------------------
 
 # host 0: the blog's domain; host 1: its AMP pages; host 2: the blog's older

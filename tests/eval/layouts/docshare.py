@@ -131,6 +131,31 @@ PLAN: tuple[Spec, ...] = (
 )
 
 
+# Hard pages (README.md "The hard pages"): documents a copy cut mid-sentence, their last
+# page holding only what is left of the line; the keyword line run together in the
+# description; no journal line.
+HARD: tuple[Spec, ...] = (
+    Spec(
+        "hard-cut-last-page-no-journal",
+        4199306,
+        label=None,
+        byline="none",
+        author_line="space",
+        keywords="run",
+        cut=0.5,
+        chrome=("intro",),
+    ),
+    Spec(
+        "hard-cut-third-page",
+        3995152,
+        label="plain",
+        byline="none",
+        keywords="run",
+        cut=0.85,
+        chrome=("src-desc", "share"),
+    ),
+)
+
 # --- the site ------------------------------------------------------------------------------
 
 # base, path template
@@ -281,6 +306,8 @@ def _description(doc: Doc, lines: list[tuple[str, str]]) -> str:
         parts.append(esc(_source(doc, "desc")))
     if doc.spec.keywords == "spaced":
         parts.append(f"{esc(doc.keyword_label)}：" + esc("\u3000".join(doc.keywords)))
+    elif doc.spec.keywords == "run":
+        parts.append(f"{esc(doc.keyword_label)}：" + esc("".join(doc.keywords)))
     if "intro" in doc.spec.chrome:
         doc.tag("chrome-intro")
         parts.append(esc(_summary(doc, lines)))

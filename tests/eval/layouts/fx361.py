@@ -41,6 +41,18 @@ PLAN: tuple[Spec, ...] = (
 )
 
 
+# Hard pages (`hardset.ARCHIVE`): articles whose keyword tags the aggregator prints as
+# separate links, nested as the field's vocabulary is; the evaluation crawl stores them
+# before any copy (README.md, "The hard pages").
+HARD: tuple[Spec, ...] = (
+    Spec("archive-session-style", 6500101, author_line="space"),
+    Spec("archive-congress-system", 6500102),
+    Spec("archive-member-review", 6500103, byline="joined", author_line="space"),
+    Spec("archive-rules-of-procedure", 6500104, label="di", author_line="space"),
+    Spec("archive-organic-law", 6500105),
+)
+
+
 # --- the site ------------------------------------------------------------------------------
 
 BASE = "https://www.fx361.com"

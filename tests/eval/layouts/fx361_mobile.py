@@ -41,6 +41,18 @@ PLAN: tuple[Spec, ...] = (
 )
 
 
+# Hard pages (`hardset.ARCHIVE`): articles whose keyword tags the aggregator prints as
+# separate links, nested as the field's vocabulary is; the evaluation crawl stores them
+# before any copy (README.md, "The hard pages").
+HARD: tuple[Spec, ...] = (
+    Spec("archive-constitutionality", 6500106, label="di"),
+    Spec("archive-liaison-openness", 6500107, byline="joined", author_line="space"),
+    Spec("archive-power-oversight", 6500108),
+    Spec("archive-emergencies", 6500109, author_line="wen"),
+    Spec("archive-deputy-suggestions", 6500110),
+)
+
+
 # --- the site ------------------------------------------------------------------------------
 
 BASE = "https://m.fx361.com"

@@ -103,6 +103,80 @@ PLAN: tuple[Spec, ...] = (
 )
 
 
+# Hard pages (`hardset.COPIES`, README.md "The hard pages"): the keyword line run together
+# from nested tags, names run together with a padded one, no journal line, a text cut.
+HARD: tuple[Spec, ...] = (
+    Spec(
+        "hard-sessions-cut",
+        6500201,
+        byline="padded-run",
+        keywords="run",
+        cut=0.6,
+        encoding="gbk",
+    ),
+    Spec(
+        "hard-liaison-no-journal",
+        6500202,
+        label=None,
+        byline="padded-run",
+        keywords="run",
+        encoding="gbk",
+        host=1,
+    ),
+    Spec(
+        "hard-rules-cut-no-journal",
+        6500203,
+        label=None,
+        byline="padded-run",
+        keywords="run",
+        cut=0.6,
+        encoding="gb18030",
+    ),
+    Spec(
+        "hard-openness-no-journal",
+        6500204,
+        label=None,
+        keywords="run",
+        encoding="gbk",
+        header="missing",
+    ),
+    Spec(
+        "hard-constitutionality",
+        6500205,
+        label="di",
+        byline="padded-run",
+        keywords="run",
+        encoding="gbk",
+        host=1,
+    ),
+    Spec(
+        "hard-review-no-journal",
+        6500206,
+        label=None,
+        keywords="run",
+        encoding="gbk",
+        meta="missing",
+    ),
+    Spec(
+        "hard-emergencies-markup-no-journal",
+        6500207,
+        label=None,
+        keywords="run",
+        keyword_junk=True,
+        encoding="gbk",
+    ),
+    # an interview the copy cut inside the interviewer's question (`记者：在制度建设`)
+    Spec(
+        "hard-interview-cut-in-question",
+        5031867,
+        keywords="none",
+        cut=0.68,
+        encoding="gbk",
+        host=1,
+    ),
+)
+
+
 # --- the site ------------------------------------------------------------------------------
 
 HOSTS = (

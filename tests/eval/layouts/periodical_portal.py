@@ -136,6 +136,70 @@ PLAN: tuple[Spec, ...] = (
 )
 
 
+# Hard pages (`hardset.COPIES`, README.md "The hard pages"): the keyword line run together
+# from nested tags, names run together with a padded one, no journal line, a text cut.
+HARD: tuple[Spec, ...] = (
+    Spec(
+        "hard-sessions",
+        6500201,
+        byline="padded-run",
+        keywords="run",
+        chrome=("labels", "src-info"),
+    ),
+    Spec(
+        "hard-liaison-cut-no-journal",
+        6500202,
+        label=None,
+        byline="padded-run",
+        keywords="run",
+        cut=0.6,
+        chrome=("pipe", "share"),
+        host=1,
+    ),
+    Spec(
+        "hard-rules",
+        6500203,
+        label="di",
+        byline="padded-run",
+        keywords="run",
+        encoding="gbk",
+        chrome=("bracket", "src-block"),
+    ),
+    Spec(
+        "hard-openness-no-journal",
+        6500204,
+        label=None,
+        keywords="run",
+        encoding="gbk",
+        chrome=("labels", "qr"),
+    ),
+    Spec(
+        "hard-constitutionality-no-journal",
+        6500205,
+        label=None,
+        byline="padded-run",
+        keywords="run",
+        chrome=("pipe",),
+        host=1,
+    ),
+    Spec(
+        "hard-review-no-journal",
+        6500206,
+        label=None,
+        keywords="run",
+        chrome=("labels", "editor"),
+    ),
+    Spec(
+        "hard-emergencies-markup-cut",
+        6500207,
+        keywords="run",
+        keyword_junk=True,
+        cut=0.6,
+        chrome=("labels", "src-tail", "copyright"),
+    ),
+)
+
+
 # --- the site ------------------------------------------------------------------------------
 
 HOSTS = (

@@ -1,7 +1,8 @@
 """copy-reading-room: held out (README.md): one site on three hosts.
 
 The pages' parts are named by `Spec.chrome`: `author-links`,
-`related`, `pn`, `copyright`, `share`.
+`related`, `pn`, `copyright`, `share`. Its hard pages print the keyword line run
+together.
 """
 
 from __future__ import annotations
@@ -115,6 +116,77 @@ PLAN: tuple[Spec, ...] = (
     ),
 )
 
+# Hard pages (`hardset.COPIES`, README.md "The hard pages"), written blind like the rest:
+# the keyword line run together from nested tags, names run together with a padded one,
+# no journal line (a topic collection instead of an issue), a text cut mid-sentence.
+HARD: tuple[Spec, ...] = (
+    Spec(
+        "hard-sessions-no-journal",
+        6500201,
+        label=None,
+        byline="padded-run",
+        keywords="run",
+        chrome=("related", "copyright"),
+    ),
+    Spec(
+        "hard-liaison-cut",
+        6500202,
+        label="plain",
+        byline="padded-run",
+        keywords="run",
+        cut=0.6,
+        encoding="gbk",
+        declared="gbk",
+        chrome=("pn",),
+        host=1,
+    ),
+    Spec(
+        "hard-rules-no-journal",
+        6500203,
+        label=None,
+        byline="padded-run",
+        keywords="run",
+        chrome=("related", "share"),
+        host=2,
+    ),
+    Spec(
+        "hard-openness-no-journal",
+        6500204,
+        label=None,
+        keywords="run",
+        encoding="gbk",
+        declared="gb2312",
+        header="missing",
+        chrome=("copyright",),
+        host=1,
+    ),
+    Spec(
+        "hard-constitutionality-cut-no-journal",
+        6500205,
+        label=None,
+        byline="padded-run",
+        keywords="run",
+        cut=0.6,
+        chrome=("pn", "copyright"),
+    ),
+    Spec(
+        "hard-review",
+        6500206,
+        label="plain",
+        keywords="run",
+        chrome=("related",),
+        host=2,
+    ),
+    Spec(
+        "hard-emergencies-markup-no-journal",
+        6500207,
+        label=None,
+        keywords="run",
+        keyword_junk=True,
+        chrome=("related", "pn"),
+    ),
+)
+
 # --- the site ------------------------------------------------------------------------------
 
 # (base URL, library, the user group the reading room greets, IP prefix)
@@ -220,10 +292,12 @@ def _source(doc: Doc) -> str:
 
 
 def _keywords(doc: Doc, base: str) -> str:
-    if not doc.keywords or doc.spec.keywords not in ("links", "spaced"):
+    if not doc.keywords or doc.spec.keywords not in ("links", "spaced", "run"):
         return ""
     if doc.spec.keywords == "spaced":
         return esc(" ".join(doc.keywords))
+    if doc.spec.keywords == "run":  # the hard pages: the separators lost
+        return esc("".join(doc.keywords))
     return "；".join(
         f'<a href="{base}/Search/?field=kw&amp;kw={esc(k)}" target="_blank">{esc(k)}</a>'
         for k in doc.keywords

@@ -1,5 +1,5 @@
 """copy-table: an old copy site built of nested tables: labelled info lines, `来源：《…》`,
-keywords as spaced text, `<br>`-separated body.
+keywords as spaced text (run together on its hard pages), `<br>`-separated body.
 """
 
 from __future__ import annotations
@@ -105,6 +105,48 @@ PLAN: tuple[Spec, ...] = (
 )
 
 
+# Hard pages (`hardset.COPIES`, README.md "The hard pages"): the keyword line run together
+# from nested tags, names run together with a padded one, no journal line, a text cut.
+HARD: tuple[Spec, ...] = (
+    Spec(
+        "hard-sessions-no-journal",
+        6500201,
+        label=None,
+        byline="padded-run",
+        keywords="run",
+        encoding="gbk",
+    ),
+    Spec("hard-liaison", 6500202, byline="padded-run", keywords="run"),
+    Spec(
+        "hard-rules-no-journal",
+        6500203,
+        label=None,
+        byline="padded-run",
+        keywords="run",
+        encoding="gbk",
+        host=1,
+    ),
+    Spec("hard-openness-cut", 6500204, keywords="run", cut=0.6, encoding="gbk"),
+    Spec(
+        "hard-constitutionality-cut-no-journal",
+        6500205,
+        label=None,
+        byline="padded-run",
+        keywords="run",
+        cut=0.6,
+        encoding="gb18030",
+    ),
+    Spec("hard-review", 6500206, keywords="run", encoding="gbk", header="missing"),
+    Spec(
+        "hard-emergencies-markup-no-journal",
+        6500207,
+        label=None,
+        keywords="run",
+        keyword_junk=True,
+    ),
+)
+
+
 # --- the site ------------------------------------------------------------------------------
 
 HOSTS = (
@@ -150,6 +192,8 @@ def render(doc: Doc) -> str:
         rows.append(_row(f'<font color="#666666">{source}</font>', ' align="center"'))
     if spec.keywords == "spaced":
         rows.append(_row(f'<font color="#333333">关键词：{esc(" ".join(doc.keywords))}</font>'))
+    elif spec.keywords == "run":
+        rows.append(_row(f'<font color="#333333">关键词：{esc("".join(doc.keywords))}</font>'))
     rows.append(_row("", ' height="1" bgcolor="#CCCCCC"'))
 
     lines = [esc(doc.author_line)] if doc.author_line else []

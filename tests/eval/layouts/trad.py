@@ -109,6 +109,54 @@ PLAN: tuple[Spec, ...] = (
 )
 
 
+# Hard pages (`hardset.COPIES`, README.md "The hard pages"): the keyword line run together
+# from nested tags, names run together with a padded one, no journal line, a text cut.
+HARD: tuple[Spec, ...] = (
+    Spec(
+        "hard-sessions-no-journal",
+        6500201,
+        label=None,
+        byline="padded-run",
+        keywords="run",
+        spam=("porn",),
+    ),
+    Spec(
+        "hard-liaison-cut",
+        6500202,
+        byline="padded-run",
+        keywords="run",
+        cut=0.6,
+        encoding="big5",
+        host=1,
+    ),
+    Spec(
+        "hard-rules-no-journal",
+        6500203,
+        label=None,
+        byline="padded-run",
+        keywords="run",
+        spam=("county",),
+    ),
+    Spec("hard-openness", 6500204, keywords="run", encoding="big5", spam=("hidden",), host=1),
+    Spec(
+        "hard-constitutionality-no-journal",
+        6500205,
+        label=None,
+        byline="padded-run",
+        keywords="run",
+        spam=("gambling",),
+    ),
+    Spec("hard-review-cut-no-journal", 6500206, label=None, keywords="run", cut=0.6),
+    Spec(
+        "hard-emergencies-markup",
+        6500207,
+        keywords="run",
+        keyword_junk=True,
+        spam=("bullets",),
+    ),
+)
+
+
 # --- the site ------------------------------------------------------------------------------
 
 HOSTS = (
