@@ -179,7 +179,9 @@ def _matching(p: Plan, filters: Filters, *columns: Any) -> Select:
     """SELECT `columns` of the index rows that match the plan and pass `filters`."""
     stmt = select(*columns).select_from(FTS)
     if filters != EVERYTHING:
-        stmt = filtered(stmt.join(models.Article, models.Article.id == FTS.c.rowid), filters)
+        # `+ 0`: the index's matches each look up their article; the other way
+        # round, the index would be asked once per article that passes the filters
+        stmt = filtered(stmt.join(models.Article, models.Article.id == FTS.c.rowid + 0), filters)
     if p.expression is not None:
         stmt = stmt.where(FTS_TABLE.op("MATCH")(p.expression))
     return stmt.where(*(_contains(term) for term in p.scanned))
@@ -244,6 +246,8 @@ class _Short:
         waiting = select(literal_column("1")).select_from(PENDING).limit(1)
         self.pending = session.scalar(waiting) is not None
         self.tagged = session.scalar(_tagged_ids(words).limit(1)) is not None
+        self.total: int | None = None  # how many match, once known
+        self.counted: dict[bool, int] = {}  # how many are (or are not) tagged, once known
 
     def level(self, level: int) -> str:
         """The FTS5 query for the matches with a term weighing threshold(level)
@@ -300,14 +304,37 @@ class _Short:
             return 0
         return self.session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
 
-    def count(self) -> int:
-        return self.size(self.indexed(self.expression)) + self.size(self.waiting())
+    def enough(self, stmt: Select, count: int) -> bool:
+        """Whether `stmt` selects `count` rows or more (read no further)."""
+        return self.size(stmt.limit(count)) >= count
 
-    def scored(self, level: int, tagged: bool | None, limit: int | None) -> list[tuple[int, float]]:
-        """The ids and scores of the candidates of `level`, best first (as `_ranked`)."""
-        articles = select(IDS.c.article_id).where(
-            IDS.c.id.in_(self.indexed(self.level(level), tagged))
-        )
+    def count(self) -> int:
+        if self.total is None and len(self.counted) == (2 if self.tagged else 1):
+            self.total = sum(self.counted.values())
+        if self.total is None:
+            self.total = self.size(self.indexed(self.expression)) + self.size(self.waiting())
+        return self.total
+
+    def every(self, rows: Select | list[int], tagged: bool, limit: int) -> list[tuple[int, float]]:
+        """The best `limit` of all the matches in a group (`rows`), which are counted too."""
+        found = self.scored(rows, tagged, None)
+        self.counted[tagged] = len(found)
+        return found[:limit]
+
+    def listed(self, tagged: bool | None = None) -> list[int] | None:
+        """The index's row numbers of all the matches (that are, or are not,
+        tagged) if there are at most WHOLE of them; else None. Stops reading at
+        WHOLE + 1, so that it costs little either way."""
+        rows = self.session.scalars(self.indexed(self.expression, tagged).limit(WHOLE + 1)).all()
+        return None if len(rows) > WHOLE else list(rows)
+
+    def scored(
+        self, rows: Select | list[int], tagged: bool | None, limit: int | None
+    ) -> list[tuple[int, float]]:
+        """The ids and scores, best first (as `_ranked`), of the indexed matches
+        with these row numbers and of the pending matches (that are, or are
+        not, tagged)."""
+        articles = select(IDS.c.article_id).where(IDS.c.id.in_(rows))
         waiting = self.waiting(tagged)
         candidates = articles if waiting is None else union(articles, waiting)
         score = _occurrences(self.words)
@@ -323,7 +350,12 @@ class _Short:
     def ranked(self, limit: int | None) -> list[tuple[int, float]]:
         """The best `limit` matches (all with None), best first."""
         if limit is None:
-            return self.scored(0, None, None)
+            return self.scored(self.indexed(self.expression), None, None)
+        few = self.listed()
+        if few is not None:  # all of them, counted and ranked at once
+            best = self.scored(few, None, None)
+            self.total = len(best)
+            return best[:limit]
         best: list[tuple[int, float]] = []
         for tagged in (True, False) if self.tagged else (False,):
             if len(best) < limit:  # the tagged first, whatever their scores
@@ -338,21 +370,22 @@ class _Short:
         once the last of the best `limit` candidates scores more, none of those
         outside can be among the best. Else a lower level, with more
         candidates; level 0 is every match."""
-        if self.size(self.indexed(self.expression, tagged)) <= max(limit, WHOLE):
-            return self.scored(0, tagged, limit)
+        few = self.listed(tagged)
+        if few is not None:
+            return self.every(few, tagged, limit)
         level, high = grams.LOWEST, TOP_LEVEL  # the highest level with `limit` candidates
-        if self.size(self.indexed(self.level(level), tagged)) < limit:
-            level = 0
+        if not self.enough(self.indexed(self.level(level), tagged), limit):
+            return self.every(self.indexed(self.expression, tagged), tagged, limit)
         while level < high:
             middle = (level + high + 1) // 2
-            if self.size(self.indexed(self.level(middle), tagged)) >= limit:
+            if self.enough(self.indexed(self.level(middle), tagged), limit):
                 level = middle
             else:
                 high = middle - 1
         while True:
-            found = self.scored(level, tagged, limit)
             if level == 0:
-                return found
+                return self.every(self.indexed(self.expression, tagged), tagged, limit)
+            found = self.scored(self.indexed(self.level(level), tagged), tagged, limit)
             if len(found) == limit and found[-1][1] > self.bound(level):
                 return found
             last = found[-1][1] if len(found) == limit else 0.0
