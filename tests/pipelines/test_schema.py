@@ -13,6 +13,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine, select
 from sqlalchemy.orm import Session
+from support.records import item
 from support.runners import FIXTURES, ROOT, Crawled
 
 from journals.samplesite.corpus import JOURNALS
@@ -140,25 +141,6 @@ def test_migrations_go_down_and_up_again(tmp_path: Path) -> None:
     assert schema(db) == schema(frozen_first_schema(tmp_path / "frozen.db"))
     open_engine(f"sqlite:///{db}").dispose()
     assert schema(db) == head
-
-
-def item(article_id: int, body: str, keywords: list[str], title: str = "代表工作") -> dict:
-    return {
-        "url": f"https://www.fx361.com/page/2018/1120/{article_id}.shtml",
-        "source_host": "www.fx361.com",
-        "article_id": article_id,
-        "title": title,
-        "authors": ["陈殊书"],
-        "date": "2018-11-20",
-        "time": None,
-        "journal": "上海人大月刊",
-        "year": 2018,
-        "issue": "9",
-        "issue_label": "2018年9期",
-        "keywords": keywords,
-        "body": body,
-        "flags": [],
-    }
 
 
 def index_state(db: Path) -> tuple[dict[int, tuple], dict[int, tuple]]:
