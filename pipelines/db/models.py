@@ -223,5 +223,5 @@ class Page(Base):
     contents: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
 
-# The short-word index is brought up to date before each commit of a session.
-from pipelines.db import grams as _grams  # noqa: E402, F401
+# The full-text indexes are brought up to date before each commit of a session.
+from pipelines.db import fulltext as _fulltext  # noqa: E402, F401
