@@ -438,10 +438,10 @@ def untidy_texts() -> tuple[str, ...]:
 
 def _disagreements(fast, reference, texts) -> list[tuple[str, object, object]]:
     out = []
-    for text in texts:
-        got, want = fast(text), reference(text)
+    for value in texts:
+        got, want = fast(value), reference(value)
         if got != want:
-            out.append((text[:80], got, want))
+            out.append((value[:80], got, want))
     return out
 
 
