@@ -337,9 +337,10 @@ class Reparser:
                     writer = PageWriter(session, vocabulary)
                     query = select(models.Page).where(models.Page.id.in_(batch))
                     pages = list(session.scalars(query.order_by(models.Page.id)))
-                    for page, extracted in zip(pages, extract(pages), strict=True):
-                        self.store(page, extracted, writer, now, tally)
-                        session.flush()
+                    extracted = list(extract(pages))
+                    writer.prefetch(one.record for one in extracted if one.record is not None)
+                    for page, one in zip(pages, extracted, strict=True):
+                        self.store(page, one, writer, now, tally)
                         if progress is not None:
                             progress(tally)
         return tally

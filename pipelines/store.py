@@ -82,6 +82,7 @@ class StorePipeline:
         with Session(self.engine) as session, session.begin():
             recorded = failures.record(session, self.failed, spider, now)
             writer = Writer(session, self.vocabulary)
+            writer.prefetch(self.pending)
             for item in self.pending:
                 outcome = writer.write(item, now)
                 self.stats.inc_value(f"store/articles_{outcome}")
@@ -90,7 +91,6 @@ class StorePipeline:
                         self.stats.inc_value(STAT_PREFIX + name)
                     if not item.get("journal"):
                         self.stats.inc_value(JOURNAL_UNKNOWN_STAT)
-                session.flush()
             if writer.located:
                 self.stats.inc_value(JOURNAL_FOUND_STAT, writer.located)
             for name, count in (("split", writer.split), ("uncertain", writer.guessed)):

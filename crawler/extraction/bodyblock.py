@@ -14,7 +14,8 @@ from crawler.extraction.infolines import Header
 from crawler.extraction.lines import HIDDEN_TAGS, visible_lines
 from pipelines.cleaning.body import is_end_of_article
 
-_PROSE_CHAR = re.compile(r"[\u4e00-\u9fff，。、；：“”]")
+# what is not prose, in runs: a piece's prose is what is left once they go
+_NOT_PROSE = re.compile(r"[^\u4e00-\u9fff，。、；：“”]+")
 _SENTENCE = re.compile(r"[，。；！？]")
 
 
@@ -40,7 +41,7 @@ def _paragraph_weight(element: lxml_html.HtmlElement) -> tuple[int, int]:
         if tag in ("p", "span", "font", "strong", "b", "em", "section", "blockquote"):
             pieces += child.itertext()
         pieces.append(child.tail or "")
-    prose = [len(_PROSE_CHAR.findall(piece)) for piece in pieces if _SENTENCE.search(piece)]
+    prose = [len(_NOT_PROSE.sub("", piece)) for piece in pieces if _SENTENCE.search(piece)]
     return sum(prose), len(prose)
 
 

@@ -12,8 +12,8 @@ parsed, so a page the parser rejects or validation drops is kept too: a
 later parser may make an article of it.
 
 The body is the one Scrapy handed the spider (after HTTP decompression),
-zlib-compressed; headers are kept as latin-1 text, so bytes round-trip
-exactly. Rows are upserted by URL (the latest fetch wins) in batches of
+Brotli-compressed (pipelines/db/pages.py); headers are kept as latin-1 text,
+so bytes round-trip exactly. Rows are upserted by URL (the latest fetch wins) in batches of
 STORE_BATCH_SIZE, each in its own transaction, and the rest at close.
 STORE_PAGES=False turns the archive off.
 """

@@ -7,6 +7,8 @@ one place.
 
 from __future__ import annotations
 
+import re
+
 # Unified ideographs, extension A, compatibility ideographs and the
 # supplementary planes (extensions B and later).
 _IDEOGRAPH_RANGES = (
@@ -89,3 +91,32 @@ def is_chinese(ch: str) -> bool:
     if 0x4E00 <= code <= 0x9FFF or 0x3000 < code <= 0x303F:
         return True
     return is_cjk(ch) or is_cjk_punct(ch)
+
+
+def _chinese_ranges() -> list[tuple[int, int]]:
+    """The code point ranges `is_chinese` is true for, merged."""
+    punct = [(0x3001, 0x303F), (0xFE10, 0xFE1F), (0xFE30, 0xFE4F)]
+    start = 0xFF01  # full-width forms, but for letters and digits
+    for low, high in _FULLWIDTH_ALNUM:
+        punct.append((start, low - 1))
+        start = high + 1
+    punct.append((start, 0xFF65))
+    punct += [(ord(ch), ord(ch)) for ch in _CHINESE_MARKS]
+    merged: list[tuple[int, int]] = []
+    for low, high in sorted([*_IDEOGRAPH_RANGES, *punct]):
+        if merged and low <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(high, merged[-1][1]))
+        else:
+            merged.append((low, high))
+    return merged
+
+
+# `is_chinese` as a regular expression's character class, for a whole text at once.
+CHINESE_CLASS = (
+    "["
+    + "".join(
+        re.escape(chr(low)) if low == high else f"{re.escape(chr(low))}-{re.escape(chr(high))}"
+        for low, high in _chinese_ranges()
+    )
+    + "]"
+)

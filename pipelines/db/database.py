@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
-from pipelines.db import migrate, models
+from pipelines.db import fulltext, migrate, models
 from pipelines.db.catalogue import catalogue
 from pipelines.db.identity import fingerprint, id_from_fingerprint
 from pipelines.db.vocabulary import (
@@ -121,9 +122,25 @@ def open_engine(url: str, *, create: bool = False) -> Engine:
     return engine
 
 
+# ids or words in one IN (…): well under SQLite's limit of bound parameters
+_CHUNK = 500
+
+
+def _chunks(values: Iterable[Any]) -> Iterator[list[Any]]:
+    """
+    >>> [len(chunk) for chunk in _chunks(range(1001))]
+    [500, 500, 1]
+    """
+    values = list(values)
+    for start in range(0, len(values), _CHUNK):
+        yield values[start : start + _CHUNK]
+
+
 class Writer:
     """Writes article items within one session, reusing journals, issues,
-    authors and keywords already looked up in it."""
+    authors and keywords already looked up in it. `prefetch` looks up what a
+    batch of items will need in a few statements, beforehand; what it did not
+    look up is looked up as it is needed."""
 
     def __init__(self, session: Session, vocabulary: Vocabulary | None = None) -> None:
         self.session = session
@@ -131,14 +148,82 @@ class Writer:
         # keeps one over its batches, so that what it learns serves at once
         self.vocabulary = vocabulary if vocabulary is not None else Vocabulary.load(session)
         self._cache: dict[tuple[type, Any], Any] = {}
+        # looked up and not there: (model, key) (made at once when needed)
+        self._absent: set[tuple[type, Any]] = set()
+        # articles by id and fingerprints by digest, found, made, or known absent (None)
+        self._articles: dict[int, models.Article | None] = {}
+        self._prints: dict[str, models.Fingerprint | None] = {}
         self.located = 0  # articles stored with no journal that a copy gave one
         self.split = 0  # items whose keywords were split from a run-together line
         self.guessed = 0  # of those, items whose split is a guess (keywords_uncertain)
+        self._holds: bool | None = None  # whether the database has the index hold
+
+    def _hold(self, article_id: int) -> None:
+        """Take the article out of the full-text indexes until the commit,
+        which indexes it once, however many of its rows are written."""
+        if self._holds is None:
+            self._holds = fulltext.exists(self.session.connection())
+        if self._holds:
+            fulltext.hold(self.session.connection(), [article_id])
+
+    def prefetch(self, items: Iterable[dict[str, Any]]) -> None:
+        """Look up, a statement a kind (per 500), the stored articles,
+        fingerprints, sources, authors and keywords the items name, with the
+        stored articles' authors, keywords and sources."""
+        items = list(items)
+        ids = {item["article_id"] for item in items if item.get("article_id")}
+        digests = {fingerprint(item["title"], item["body"]) for item in items}
+        loads = (
+            selectinload(models.Article.sources),
+            selectinload(models.Article.author_links),
+            selectinload(models.Article.keyword_links).joinedload(models.ArticleKeyword.keyword),
+        )
+        for chunk in _chunks(ids - self._articles.keys()):
+            self._articles.update(dict.fromkeys(chunk))
+            query = select(models.Article).where(models.Article.id.in_(chunk)).options(*loads)
+            self._articles.update((article.id, article) for article in self.session.scalars(query))
+        for chunk in _chunks(digests - self._prints.keys()):
+            self._prints.update(dict.fromkeys(chunk))
+            query = (
+                select(models.Fingerprint)
+                .where(models.Fingerprint.digest.in_(chunk))
+                .options(selectinload(models.Fingerprint.article).options(*loads))
+            )
+            self._prints.update((known.digest, known) for known in self.session.scalars(query))
+        self._look_up(models.Source, "url", {item["url"] for item in items})
+        self._look_up(
+            models.Author, "name", {n for item in items for n in item.get("authors") or []}
+        )
+        self._look_up(
+            models.Keyword, "word", {w for item in items for w in item.get("keywords") or []}
+        )
+
+    def _look_up(self, model: type, column: str, keys: set[Any]) -> None:
+        keys = {key for key in keys if (model, key) not in self._cache}
+        for chunk in _chunks(keys):
+            self._absent.update((model, key) for key in chunk)
+            for row in self.session.scalars(select(model).where(getattr(model, column).in_(chunk))):
+                key = getattr(row, column)
+                self._cache[model, key] = row
+                self._absent.discard((model, key))
+
+    def _article(self, article_id: int) -> models.Article | None:
+        if article_id not in self._articles:
+            self._articles[article_id] = self.session.get(models.Article, article_id)
+        return self._articles[article_id]
+
+    def _fingerprint(self, digest: str) -> models.Fingerprint | None:
+        if digest not in self._prints:
+            self._prints[digest] = self.session.get(models.Fingerprint, digest)
+        return self._prints[digest]
 
     def _get_or_create(self, model: type, key: Any, **values: Any) -> Any:
         if (model, key) in self._cache:
             return self._cache[model, key]
-        row = self.session.scalars(select(model).filter_by(**values)).first()
+        if (model, key) in self._absent:
+            row = None
+        else:
+            row = self.session.scalars(select(model).filter_by(**values)).first()
         if row is None:
             row = model(**values)
             self.session.add(row)
@@ -186,10 +271,8 @@ class Writer:
         self.split += KEYWORDS_SPLIT in item["flags"]
         self.guessed += KEYWORDS_UNCERTAIN in item["flags"]
         digest = fingerprint(item["title"], item["body"])
-        article = (
-            self.session.get(models.Article, item["article_id"]) if item.get("article_id") else None
-        )
-        if article is None and (known := self.session.get(models.Fingerprint, digest)):
+        article = self._article(item["article_id"]) if item.get("article_id") else None
+        if article is None and (known := self._fingerprint(digest)):
             article = known.article
         # a copy that names no journal is the worse of two otherwise as clean
         unplaced = not item.get("journal") and article is not None and article.journal is not None
@@ -210,6 +293,8 @@ class Writer:
         if outcome != "unchanged":
             if article is None:
                 article = models.Article(id=item.get("article_id") or id_from_fingerprint(digest))
+                self._articles[article.id] = article
+            self._hold(article.id)
             self._fill(article, item, now)
             self.session.add(article)
         changed = _place(article, item) | self._locate(article, item) | self._rekey(article, item)
@@ -217,8 +302,9 @@ class Writer:
             outcome = "updated"
             article.updated_at = now
         self.located += unknown and article.journal is not None
-        if self.session.get(models.Fingerprint, digest) is None:
-            self.session.add(models.Fingerprint(digest=digest, article=article))
+        if self._fingerprint(digest) is None:
+            self._prints[digest] = models.Fingerprint(digest=digest, article=article)
+            self.session.add(self._prints[digest])
         self._add_source(article, item["url"], item["source_host"], now)
         if item.get("toc_count") is not None and _issue_named(item):
             journal = self.journal(item["journal"])
@@ -250,6 +336,7 @@ class Writer:
         )
         if words == article.keywords and flags == sorted(article.flags):
             return False
+        self._hold(article.id)
         self._set_keywords(article, words)
         article.flags = flags
         return True
@@ -259,6 +346,7 @@ class Writer:
         the tags a copy gives apart; whether it gets them."""
         if article.keywords_line is None or item.get("keywords_line") or not item.get("keywords"):
             return False
+        self._hold(article.id)
         self._set_keywords(article, item["keywords"])
         article.keywords_line = None
         article.flags = sorted(set(article.flags) - SPLIT_FLAGS)
@@ -306,10 +394,9 @@ class Writer:
             if source.url == url:
                 source.last_seen = now
                 return
-        source = (
-            self._cache.get((models.Source, url))
-            or self.session.scalars(select(models.Source).filter_by(url=url)).first()
-        )
+        source = self._cache.get((models.Source, url))
+        if source is None and (models.Source, url) not in self._absent:
+            source = self.session.scalars(select(models.Source).filter_by(url=url)).first()
         if source is None:
             source = models.Source(url=url, host=host, first_seen=now)
             article.sources.append(source)

@@ -23,7 +23,7 @@ Text is made into tokens here, in Python; SQL cannot do it at a useful
 speed. The triggers of revision 0012 mark an article whose row is missing or
 out of date (`articles_fts_short_pending`), keeping the values its row was
 made of (`articles_fts_short_old`), and `refresh` brings those rows up to
-date: before each commit of a session (the hook at the end), so a crawl's
+date: before each commit of a session (pipelines/db/fulltext.py), so a crawl's
 batch and `journals reparse` are indexed as they are stored. An article
 written by plain SQL waits until a session commits; meanwhile search finds it
 by reading its text, so results are complete either way.
@@ -38,8 +38,7 @@ from collections.abc import Iterable, Sequence
 from operator import add
 from typing import Any
 
-from sqlalchemy import Connection, event
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection
 
 logger = logging.getLogger(__name__)
 
@@ -267,17 +266,3 @@ def rebuild(connection: Connection) -> None:
     for table in (IDS, OLD):
         connection.exec_driver_sql(f"DELETE FROM {table}")
     connection.exec_driver_sql(f"INSERT OR IGNORE INTO {PENDING} (id) SELECT id FROM articles")
-
-
-@event.listens_for(Session, "before_commit")
-def _refresh_before_commit(session: Session) -> None:
-    """Index what the transaction wrote (and what waits from before)."""
-    transaction = session.get_transaction()
-    if transaction is None or not transaction.is_active:
-        return
-    if session.get_bind().dialect.name != "sqlite":
-        return
-    session.flush()  # what is still to be written, first (the commit flushes after this)
-    refreshed = refresh(session.connection())
-    if refreshed:
-        logger.debug("short-word index: %d articles brought up to date", refreshed)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+from itertools import islice
+
+_HANZI = re.compile(r"[\u4e00-\u9fff]")
 
 
 def fingerprint(title: str, body: str) -> str:
@@ -15,8 +18,8 @@ def fingerprint(title: str, body: str) -> str:
     ...     "青浦:做好联系人民群众三篇文章 ", "\\n青浦区人大常委会 高度重视")
     True
     """
-    hanzi = re.compile(r"[\u4e00-\u9fff]")
-    text = "".join(hanzi.findall(title)) + "|" + "".join(hanzi.findall(body)[:80])
+    lead = "".join(match.group() for match in islice(_HANZI.finditer(body), 80))
+    text = "".join(_HANZI.findall(title)) + "|" + lead
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 

@@ -215,7 +215,8 @@ class Page(Base):
     status: Mapped[int]
     headers: Mapped[dict[str, list[str]]] = mapped_column(JSON)
     body: Mapped[bytes] = mapped_column(LargeBinary)
-    compression: Mapped[str] = mapped_column(String(10))  # zlib
+    # br (Brotli); zlib for pages stored before revision 0012
+    compression: Mapped[str] = mapped_column(String(10))
     fetched_at: Mapped[str] = mapped_column(String(32))
     run_id: Mapped[int | None]  # crawl_runs.id of the fetch
     toc_count: Mapped[int | None]  # what the table of contents listed then
@@ -223,5 +224,5 @@ class Page(Base):
     contents: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
 
-# The short-word index is brought up to date before each commit of a session.
-from pipelines.db import grams as _grams  # noqa: E402, F401
+# The full-text indexes are brought up to date before each commit of a session.
+from pipelines.db import fulltext as _fulltext  # noqa: E402, F401

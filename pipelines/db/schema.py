@@ -284,6 +284,13 @@ TABLES = (
         {"id": "The row's number (articles_fts_short's rowid).", "article_id": "The article."},
     ),
     Table(
+        "articles_fts_hold",
+        "Articles a writer is changing within its transaction, taken out of both "
+        "full-text indexes; the triggers leave them alone, and before the commit "
+        "each is indexed once (pipelines/db/fulltext.py). Empty between transactions.",
+        {"id": "The article (articles.id)."},
+    ),
+    Table(
         "articles_fts_short_pending",
         "Articles whose row in the short-word index is missing or out of date "
         "(marked by the full-text triggers); search reads their text meanwhile.",

@@ -1,8 +1,8 @@
 """The cleaning steps give the output of the implementations they replaced.
 
 `t2s`, `to_simplified`, `is_traditional`, `find_garbled`, the spam rules,
-`strip_pinyin` and the character classes were rewritten to cost little a page
-(`bench/cleaning.py`). The code they replaced is kept here as the reference,
+`strip_pinyin`, `normalize_text` and the character classes were rewritten to
+cost little a page (`bench/cleaning.py`). The code they replaced is kept here as the reference,
 over the rule tables that did not change: OpenCC's own pure-Python `t2s` with
 the fixes after it, the share of changed characters counted one by one, the
 per-character marks of `glitch.char_marks` and `glitch.clusters`, every keyword
@@ -24,6 +24,7 @@ import functools
 import json
 import random
 import re
+import unicodedata
 from pathlib import Path
 
 import opencc
@@ -31,7 +32,7 @@ import pytest
 from scrapy.http import HtmlResponse
 
 from journals.samplesite.copysite import seed_lines
-from pipelines.cleaning import chars, garble, glitch, pinyin, script, spam
+from pipelines.cleaning import chars, garble, glitch, pinyin, script, spam, text
 from pipelines.cleaning.chars import is_cjk
 
 PAGES = Path(__file__).resolve().parent.parent / "eval" / "pages"
@@ -327,15 +328,120 @@ def reference_strip_pinyin(text: str) -> str:
     )
 
 
+def _reference_neighbour(chars_: list[str], i: int, step: int) -> str:
+    i += step
+    while 0 <= i < len(chars_) and chars_[i] == " ":
+        i += step
+    return chars_[i] if 0 <= i < len(chars_) else ""
+
+
+def _reference_widen(line: str) -> str:
+    chars_ = list(line)
+
+    def next_to_chinese(i: int) -> bool:
+        return chars.is_chinese(_reference_neighbour(chars_, i, -1)) or chars.is_chinese(
+            _reference_neighbour(chars_, i, 1)
+        )
+
+    pairs, opened = [], []
+    for i, ch in enumerate(chars_):
+        if ch == "(":
+            opened.append(i)
+        elif ch == ")" and opened:
+            pairs.append((opened.pop(), i))
+    paired = {i for pair in pairs for i in pair}
+    changed = True
+    while changed:
+        changed = False
+        for start, end in pairs:
+            if chars_[start] == "(" and (next_to_chinese(start) or next_to_chinese(end)):
+                chars_[start], chars_[end] = "（", "）"
+                changed = True
+        for i, ch in enumerate(chars_):
+            if ch in text._WIDE and i not in paired and next_to_chinese(i):
+                chars_[i] = text._WIDE[ch]
+                changed = True
+    return "".join(chars_)
+
+
+def reference_normalize_text(value: str, title: bool = False) -> str:
+    """`normalize_text` a character at a time, as it was."""
+
+    def invisible(ch: str) -> bool:
+        category = unicodedata.category(ch)
+        return category == "Cf" or (category == "Cc" and ch not in "\n\t")
+
+    def line_of(line: str) -> str:
+        line = _reference_widen(text._SPACE_RUN.sub(" ", line).strip())
+        if title:
+            return line
+        return "".join(
+            ch
+            for i, ch in enumerate(line)
+            if not (
+                ch == " "
+                and 0 < i < len(line) - 1
+                and chars.is_chinese(line[i - 1])
+                and chars.is_chinese(line[i + 1])
+            )
+        )
+
+    value = text._LINE_BREAKS.sub("\n", value)
+    value = "".join(ch for ch in value if not invisible(ch))
+    value = text._SPACES.sub(" ", value)
+    value = text._FULLWIDTH_ALNUM.sub(lambda m: unicodedata.normalize("NFKC", m.group()), value)
+    lines_ = [line_of(line) for line in value.split("\n")]
+    return text._BLANK_RUN.sub("\n\n", "\n".join(lines_)).strip("\n")
+
+
+@functools.cache
+def untidy_texts() -> tuple[str, ...]:
+    """Lines and pages as copy sites print them: invisible characters (zero-width,
+    byte order marks, soft hyphens, controls, a tag character), spaces and ASCII
+    marks dropped in at random, between Chinese and beside Latin letters."""
+    rng = random.Random(7)
+    odd = [
+        "\u200b",
+        "\ufeff",
+        "\u00ad",
+        "\x07",
+        "\U000e0001",
+        "\u200e",
+        " ",
+        "  ",
+        "\u3000",
+        ",",
+        "(",
+        ")",
+        "?",
+        "!",
+        ":",
+        ";",
+        "\t",
+        "\r\n",
+        "\u00a0",
+        "Ａ",
+        "５",
+    ]
+    texts = []
+    for line in lines()[::3]:
+        cut = list(line)
+        for _ in range(max(1, len(cut) // 12)):
+            cut.insert(rng.randrange(len(cut) + 1), rng.choice(odd))
+        texts.append("".join(cut))
+    texts += ["\n".join(page) for page in eval_pages()[::10]]
+    return tuple(texts)
+
+
 # --- the tests ------------------------------------------------------------------------------
 
 
 def _disagreements(fast, reference, texts) -> list[tuple[str, object, object]]:
     out = []
-    for text in texts:
-        got, want = fast(text), reference(text)
+    for value in texts:
+        got, want = fast(value), reference(value)
         if got != want:
-            out.append((text[:80], got, want))
+            out.append((value[:80], got, want))
     return out
 
 
@@ -437,6 +543,8 @@ def test_a_line_without_suspects_has_no_rare_character() -> None:
     [range(0x10000), range(0x1FFF0, 0x20010), range(0x3FFF0, 0x40010), range(0x10FFF0, 0x110000)],
 )
 def test_character_classes_agree_with_their_ranges(codes: range) -> None:
+    chinese = re.compile(chars.CHINESE_CLASS)
+
     def reference_is_cjk(ch: str) -> bool:
         return chars._in(ord(ch), chars._IDEOGRAPH_RANGES)
 
@@ -454,8 +562,21 @@ def test_character_classes_agree_with_their_ranges(codes: range) -> None:
         if chars.is_cjk(ch := chr(code)) != reference_is_cjk(ch)
         or chars.is_cjk_punct(ch) != reference_is_cjk_punct(ch)
         or chars.is_chinese(ch) != (reference_is_cjk(ch) or reference_is_cjk_punct(ch))
+        or bool(chinese.fullmatch(ch)) != chars.is_chinese(ch)
     ]
     assert wrong == []
     assert not any(
         f(s) for f in (chars.is_cjk, chars.is_cjk_punct, chars.is_chinese) for s in ("", "人人")
+    )
+
+
+def test_normalize_text_agrees() -> None:
+    texts = [*lines(), *untidy_texts()]
+    assert sum(reference_normalize_text(t) != t for t in untidy_texts()) >= 100
+    assert _disagreements(text.normalize_text, reference_normalize_text, texts) == []
+    assert (
+        _disagreements(
+            text.normalize_title, lambda t: reference_normalize_text(t, title=True), texts
+        )
+        == []
     )

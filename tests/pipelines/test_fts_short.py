@@ -167,3 +167,58 @@ def test_a_lost_row_makes_the_index_again(db: Path, caplog: pytest.LogCaptureFix
     assert "rebuilt" in caplog.text
     assert in_step(db)
     engine.dispose()
+
+
+def docsize(session: Session, article_id: int) -> int:
+    """Whether the trigram index has a row for the article (as the session sees it)."""
+    return (
+        session.connection()
+        .exec_driver_sql("SELECT count(*) FROM articles_fts_docsize WHERE id = ?", (article_id,))
+        .scalar_one()
+    )
+
+
+def test_an_article_a_writer_changes_is_indexed_once_at_the_commit(db: Path) -> None:
+    engine = open_engine(f"sqlite:///{db}", create=True)
+    with Session(engine) as session, session.begin():
+        writer = Writer(session)
+        writer.write(item(1, "青浦区建成代表工作站六十个。", ["工作站", "民情", "代表"]), "t")
+        session.flush()  # the article and its three keyword rows are written…
+        assert docsize(session, 1) == 0  # …and none of them indexed it yet
+        assert session.connection().exec_driver_sql("SELECT id FROM articles_fts_hold").all() == [
+            (1,)
+        ]
+    assert in_step(db)  # the commit indexed it, as it is, and let it go
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM articles_fts_hold").fetchone() == (0,)
+
+    with Session(engine) as session, session.begin():
+        writer = Writer(session)
+        assert writer.write(item(1, "人大代表联络站接待选民。", ["联络站"]), "t") == "updated"
+        session.flush()
+        assert docsize(session, 1) == 0  # out of the index while held
+        # a plain write in the same transaction to an article not held is indexed at once
+        writer.write(item(2, "预算审查监督重点拓展改革。", []), "t")
+        session.flush()
+        session.connection().exec_driver_sql("DELETE FROM articles_fts_hold WHERE id = 2")
+        session.connection().exec_driver_sql(
+            "INSERT INTO article_keywords (article_id, position, keyword_id)"
+            " SELECT 2, 0, id FROM keywords WHERE word = '民情'"
+        )
+        assert docsize(session, 2) == 1
+    assert in_step(db)
+    engine.dispose()
+
+
+def test_a_rolled_back_write_leaves_the_indexes_as_they_were(db: Path) -> None:
+    engine = open_engine(f"sqlite:///{db}", create=True)
+    with Session(engine) as session, session.begin():
+        Writer(session).write(item(1, "青浦区建成代表工作站六十个。", ["工作站"]), "t")
+    before = trigram_index(db)
+    with Session(engine) as session, session.begin():
+        Writer(session).write(item(1, "人大代表联络站接待选民。", ["联络站"]), "t")
+        session.flush()
+        session.rollback()
+    assert trigram_index(db) == before
+    assert in_step(db)
+    engine.dispose()

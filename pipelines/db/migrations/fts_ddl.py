@@ -185,6 +185,13 @@ def _added(ids: str) -> str:
 
 def _rekeyed(ids: str) -> list[str]:
     """The statements for a change of the keywords of the articles `ids` selects."""
+    return [*unindexed(ids), *_relined(ids), _added(ids)]
+
+
+def unindexed(ids: str) -> list[str]:
+    """Take the articles `ids` selects out of both indexes as they stand
+    (their rows made of the text and the keywords line indexed), marking
+    them pending in the short-word index. Done twice, the second does nothing."""
     indexed = f"{TEXT_VIEW}.id"
     return [
         "INSERT INTO articles_fts_short_old (id, title, body, keywords)"
@@ -197,8 +204,6 @@ def _rekeyed(ids: str) -> list[str]:
         "INSERT INTO articles_fts (articles_fts, rowid, title, body, keywords)"
         f" SELECT 'delete', id, title, body, keywords FROM {TEXT_VIEW}"
         f" WHERE id IN {ids} AND {_indexed('articles_fts', indexed)}",
-        *_relined(ids),
-        _added(ids),
     ]
 
 
@@ -274,4 +279,64 @@ def external_drop() -> list[str]:
         "DROP TABLE articles_fts",
         f"DROP VIEW {TEXT_VIEW}",
         "DROP TABLE articles_fts_keywords",
+    ]
+
+
+# Revision 0013: articles on hold. A writer that is about to change an
+# article's text or keywords takes it out of both indexes once and puts its
+# id in `articles_fts_hold`; while it is there, the triggers that would index
+# it again leave it alone (each keyword row written would otherwise index the
+# whole article once more), and before the transaction commits the held
+# articles are indexed once each (`reindexed`, pipelines/db/fulltext.py).
+# A writer that holds nothing (plain SQL) finds the triggers as before.
+
+HOLD = "articles_fts_hold"
+# The triggers a hold quiets, with the ids they would index.
+HELD = {
+    "articles_fts_insert": ("new.id",),
+    "articles_fts_update": ("old.id", "new.id"),
+    "article_keywords_fts_insert": ("new.article_id",),
+    "article_keywords_fts_update": ("old.article_id", "new.article_id"),
+    "article_keywords_fts_delete": ("old.article_id",),
+}
+
+
+def _unheld(ids: tuple[str, ...]) -> str:
+    """SQL: true when any of the ids is not on hold.
+
+    >>> _unheld(("new.id",))
+    'NOT EXISTS (SELECT 1 FROM articles_fts_hold WHERE id = new.id)'
+    """
+    return " OR ".join(f"NOT EXISTS (SELECT 1 FROM {HOLD} WHERE id = {id_})" for id_ in ids)
+
+
+def _trigger(name: str, when: str | None = None) -> str:
+    condition = f" WHEN {when}" if when else ""
+    return (
+        f"CREATE TRIGGER {name} {EXTERNAL_TRIGGERS[name]}{condition} BEGIN\n"
+        + "".join(f"{statement};\n" for statement in external_actions()[name])
+        + "END"
+    )
+
+
+def reindexed(ids: str) -> list[str]:
+    """Index the articles `ids` selects as they are now: out of both indexes
+    if in them, the keywords line made again, into the trigram index, marked
+    pending in the short-word index."""
+    return _rekeyed(ids)
+
+
+def hold_create() -> list[str]:
+    return [
+        f"CREATE TABLE {HOLD} (id INTEGER PRIMARY KEY)",
+        *(f"DROP TRIGGER {name}" for name in HELD),
+        *(_trigger(name, _unheld(ids)) for name, ids in HELD.items()),
+    ]
+
+
+def hold_drop() -> list[str]:
+    return [
+        *(f"DROP TRIGGER {name}" for name in HELD),
+        *(_trigger(name) for name in HELD),
+        f"DROP TABLE {HOLD}",
     ]
