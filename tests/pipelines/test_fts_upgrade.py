@@ -143,7 +143,7 @@ def test_searches_answer_alike_after_the_upgrade_and_after_the_way_down(
     made_at_0011 = schema(made)
 
     engine = make_engine(f"sqlite:///{db}")
-    migrate.upgrade(engine)
+    migrate.upgrade(engine, "0012")
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [("0012",)]
         conn.execute("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")
