@@ -26,6 +26,7 @@ import pytest
 from support.redisserver import RedisServer
 from support.runners import FAST, ROOT, Crawled, CrawlResult, journals
 
+from crawler.exitstatus import ExitStatus
 from journals.samplesite.server import SampleSite
 
 CRAWLED = re.compile(r"\] DEBUG: Crawled \(\d+\) <GET (\S+)>")
@@ -239,3 +240,38 @@ def wait_for_pages(workers: list[Worker], pages: int, timeout: float = 120) -> W
             pytest.fail(f"every worker ended before one had fetched {pages} pages")
         time.sleep(0.05)
     raise AssertionError(f"no worker fetched {pages} pages in {timeout} s")
+
+
+@pytest.mark.parametrize(
+    ("settings", "message"),
+    [
+        ([], "REDIS_URL needs RUN_ID, the name every worker of one run is given (e.g. archive-1)"),
+        (
+            ["-s", "RUN_ID=a b"],
+            "RUN_ID 'a b': letters, digits, '.', '_' and '-' only (at most 100)",
+        ),
+        (
+            ["-s", "RUN_ID=r1", "-s", "WORKER_NAME=host:1"],
+            "WORKER_NAME 'host:1': letters, digits, '.', '_' and '-' only (at most 100)",
+        ),
+        (
+            ["-s", "RUN_ID=r1", "-s", "JOBDIR=jobs/x"],
+            "JOBDIR and REDIS_URL: a run sharing its frontier in Redis resumes from Redis;"
+            " give one of them",
+        ),
+    ],
+)
+def test_a_worker_with_settings_it_cannot_use_says_so_before_crawling(
+    tmp_path: Path, settings: list[str], message: str
+) -> None:
+    # Nothing listens there: the settings are refused before Redis is asked.
+    command = [
+        sys.executable,
+        *("-m", "scrapy", "crawl", "fx361"),
+        *("-s", f"DATABASE_URL=sqlite:///{tmp_path / 'articles.db'}"),
+        *("-s", "REDIS_URL=redis://127.0.0.1:9/0", *settings),
+    ]
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == ExitStatus.BAD_ARGUMENT
+    assert done.stderr.strip().splitlines() == [f"scrapy crawl fx361: {message}"]
+    assert not (tmp_path / "articles.db").exists()
