@@ -4,7 +4,9 @@ status that says how the crawl ended (crawler/exitstatus.py): DEGRADED when
 its new articles lack fields they should have (crawler/extensions/quality.py;
 the run record says which), LOCKED when another crawl holds the database
 (crawler/runlock.py; the workers of one shared-frontier run, REDIS_URL with
-the same RUN_ID, hold it together).
+the same RUN_ID, hold it together). A shared-frontier worker whose settings
+are wrong exits BAD_ARGUMENT, one whose Redis does not answer FAILED, each
+with one line, before the crawl starts.
 
 The spider's arguments go to the run record (crawler/extensions/runrecord.py) as the setting
 SPIDER_ARGUMENTS.
@@ -20,9 +22,11 @@ import argparse
 import sys
 from typing import Any
 
+from redis.exceptions import RedisError
 from scrapy.commands.crawl import Command as ScrapyCrawl
 from scrapy.exceptions import UsageError
 from scrapy.spiderloader import get_spider_loader
+from scrapy_redis import connection
 
 from crawler.arguments import BadArgument
 from crawler.exitstatus import ExitStatus
@@ -52,6 +56,9 @@ class Command(ScrapyCrawl):
         if problem := frontier_problem(self.settings):
             print(f"scrapy crawl {args[0]}: {problem}", file=sys.stderr)
             sys.exit(ExitStatus.BAD_ARGUMENT)
+        if problem := frontier_unreachable(self.settings):
+            print(f"scrapy crawl {args[0]}: {problem}", file=sys.stderr)
+            sys.exit(ExitStatus.FAILED)
         check = getattr(spidercls, "check_arguments", None)
         if check is None:
             return
@@ -112,4 +119,19 @@ def frontier_problem(settings: Any) -> str | None:
         worker_name(settings.get("WORKER_NAME"))
     except ValueError as exc:
         return str(exc)
+    return None
+
+
+def frontier_unreachable(settings: Any) -> str | None:
+    """Why the shared frontier's Redis server does not answer, if it does not:
+    one line, not a traceback once the crawl has begun to start."""
+    if not settings.get("REDIS_URL"):
+        return None
+    server = connection.from_settings(settings)
+    try:
+        server.ping()
+    except RedisError as exc:
+        return f"REDIS_URL: no answer from {settings['REDIS_URL']}: {exc}"
+    finally:
+        server.close()
     return None

@@ -275,3 +275,17 @@ def test_a_worker_with_settings_it_cannot_use_says_so_before_crawling(
     assert done.returncode == ExitStatus.BAD_ARGUMENT
     assert done.stderr.strip().splitlines() == [f"scrapy crawl fx361: {message}"]
     assert not (tmp_path / "articles.db").exists()
+
+
+def test_a_worker_whose_redis_does_not_answer_says_so_in_one_line(tmp_path: Path) -> None:
+    command = [
+        sys.executable,
+        *("-m", "scrapy", "crawl", "fx361"),
+        *("-s", f"DATABASE_URL=sqlite:///{tmp_path / 'articles.db'}"),
+        *("-s", "REDIS_URL=redis://127.0.0.1:9/0", "-s", "RUN_ID=r1"),  # nothing listens there
+    ]
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == ExitStatus.FAILED
+    [line] = done.stderr.strip().splitlines()
+    assert line.startswith("scrapy crawl fx361: REDIS_URL: no answer from redis://127.0.0.1:9/0: ")
+    assert not (tmp_path / "articles.db").exists()
