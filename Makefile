@@ -4,9 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install browser demo test test-min eval imports lint bench bench-memory bench-search bench-reparse bench-cleaning clean
+.PHONY: install browser redis demo test test-min eval imports lint bench bench-memory bench-search bench-reparse bench-cleaning clean
 
-install: $(STAMP) browser
+install: $(STAMP) browser redis
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,22 @@ browser:
 	  $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk; \
 	fi
 
+# The shared-frontier tests (tests/crawler/test_workers.py) start a real Redis server of
+# their own (tests/support/redisserver.py). No package registry the project installs
+# from ships the server (the `redis` wheel is only the client), so it is Debian's
+# `redis-server` package, installed with apt-get (as root, else through sudo) only
+# where it is missing. The tests start it themselves, so the system service that the
+# package enables is not needed. Without it those tests are skipped and say why.
+REDIS_SERVER := /usr/bin/redis-server
+redis:
+	@if [ ! -x $(REDIS_SERVER) ]; then \
+	  if [ "$$(id -u)" = 0 ]; then sudo=; \
+	  elif command -v sudo >/dev/null; then sudo=sudo; \
+	  else echo "Redis tests will be skipped: run 'apt-get install redis-server' as root"; exit 0; fi; \
+	  $$sudo apt-get update -qq && \
+	  $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends redis-server; \
+	fi
+
 # Serve the sample site on a free loopback port, crawl it into data/articles.db
 # (the aggregator with fx361, the mirror's copy of the seed article with
 # article), print the stats. Delays are off: the site is local.
@@ -47,7 +63,7 @@ demo: $(STAMP)
 	echo; $(BIN)/journals stats
 
 # The import contracts first (seconds), then the suite.
-test: $(STAMP) browser imports
+test: $(STAMP) browser redis imports
 	$(BIN)/python -m pytest -q
 
 # The crawler's tests (and its doctests) on the lowest Scrapy pyproject.toml

@@ -16,23 +16,55 @@ OOM kill) the lock is free again: no stale lock to clean up by hand. The file
 itself stays: deleting it on exit would let a third run lock a new file while
 a second still holds the old, deleted one. Its content (the holder's pid) is
 only for the message. Non-SQLite databases are not locked here.
+
+Workers of one run (the shared frontier, crawler/frontier/: the same RUN_ID)
+write side by side: each holds a *shared* flock on the same file, whose
+content then names the run (`<pid> <run id>`, written by the first); a
+worker of another run, or a single-process crawl, finds the file locked by
+a run not its own and exits 75 as before. Deciding what to take (exclusive
+when the file is free, else shared when the holders' run is ours) happens
+while holding a second, exclusive flock on `<database>.lock.gate`, held for
+microseconds, so two workers starting at once cannot both see a free file;
+the kernel releases both however a process ends. The last worker of a run to
+leave empties the file, as an exclusive holder does.
+
+The lock is used through `lock_for(database URL, run id)` and the
+acquire/release pair (a `CrawlLock`): another database can bring its own
+(on PostgreSQL, advisory locks: exclusive for a run, shared for the workers
+of one run id).
 """
 
 from __future__ import annotations
 
 import fcntl
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Protocol
+
+from pipelines.db.database import sqlite_path
 
 
 class Locked(Exception):
-    """Another process holds the database's lock."""
+    """Another process holds the database's lock (for another run, if `run_id`)."""
 
-    def __init__(self, database: Path, pid: int | None) -> None:
+    def __init__(self, database: Path, pid: int | None, run_id: str | None = None) -> None:
         self.database = database
         self.pid = pid
+        self.run_id = run_id
         holder = f"pid {pid}" if pid else "pid unknown"
-        super().__init__(f"another crawl is writing {database} ({holder}); exiting")
+        crawl = f"another crawl (run {run_id})" if run_id else "another crawl"
+        super().__init__(f"{crawl} is writing {database} ({holder}); exiting")
+
+
+class CrawlLock(Protocol):
+    """What `scrapy crawl` needs of a lock: acquire() raises Locked when the
+    database is another run's; release() (or the process ending) frees it."""
+
+    def acquire(self) -> None: ...
+
+    def release(self) -> None: ...
 
 
 def lock_path(database: Path) -> Path:
@@ -43,22 +75,49 @@ def lock_path(database: Path) -> Path:
     return database.with_name(database.name + ".lock")
 
 
+def parse_holder(text: str) -> tuple[int | None, str | None]:
+    """The pid and run id written in a lock file; None for what is missing.
+
+    >>> parse_holder("4242\\n"), parse_holder("4242 archive-1\\n"), parse_holder("x")
+    ((4242, None), (4242, 'archive-1'), (None, None))
+    >>> parse_holder("")
+    (None, None)
+    """
+    words = text.split()
+    if not words or not words[0].isdigit():
+        return None, None
+    return int(words[0]), words[1] if len(words) > 1 else None
+
+
 def parse_pid(text: str) -> int | None:
     """The pid written in a lock file; None if it is empty or not a number.
 
     >>> parse_pid("4242\\n"), parse_pid(""), parse_pid("x")
     (4242, None, None)
     """
-    text = text.strip()
-    return int(text) if text.isdigit() else None
+    return parse_holder(text)[0]
+
+
+@contextmanager
+def gate(path: Path) -> Iterator[None]:
+    """Hold `<lock>.gate` exclusively for the block: one process at a time
+    decides how it takes the lock (blocking: a holder keeps it for microseconds)."""
+    fd = os.open(path.with_name(path.name + ".gate"), os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
 
 
 class RunLock:
-    """The lock of one database. `acquire()` raises Locked when it is held;
+    """The lock of one database: exclusive, or with `run_id` shared by the
+    workers of that run. `acquire()` raises Locked when it is held otherwise;
     `release()` (or the process ending) frees it."""
 
-    def __init__(self, database: Path) -> None:
+    def __init__(self, database: Path, run_id: str | None = None) -> None:
         self.database = database
+        self.run_id = run_id
         self.path = lock_path(database)
         self.fd: int | None = None
 
@@ -67,19 +126,44 @@ class RunLock:
         # No O_TRUNC: the holder's pid must survive a loser opening the file.
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         try:
+            with gate(self.path):
+                self._take(fd)
+        except BaseException:
+            os.close(fd)
+            raise
+        self.fd = fd
+
+    def _take(self, fd: int) -> None:
+        try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            pid = parse_pid(os.pread(fd, 32, 0).decode("ascii", "replace"))
-            os.close(fd)
-            raise Locked(self.database, pid) from None
+            pid, run_id = parse_holder(os.pread(fd, 160, 0).decode("ascii", "replace"))
+            if self.run_id is None or run_id != self.run_id:
+                raise Locked(self.database, pid, run_id) from None
+            try:  # a worker of our run holds it: join
+                fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+            except BlockingIOError:
+                raise Locked(self.database, pid, run_id) from None
+            return
         os.ftruncate(fd, 0)
-        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
-        self.fd = fd
+        holder = f"{os.getpid()} {self.run_id}" if self.run_id else str(os.getpid())
+        os.pwrite(fd, f"{holder}\n".encode(), 0)
+        if self.run_id:
+            # Not atomic in general, but every taker waits at the gate meanwhile.
+            fcntl.flock(fd, fcntl.LOCK_SH)
 
     def release(self) -> None:
         if self.fd is None:
             return
-        os.ftruncate(self.fd, 0)
+        if self.run_id is None:
+            os.ftruncate(self.fd, 0)
+        else:
+            with gate(self.path):
+                try:  # the run's last worker: empty the file
+                    fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    os.ftruncate(self.fd, 0)
+                except BlockingIOError:
+                    pass
         os.close(self.fd)  # closing the only descriptor releases the flock
         self.fd = None
 
@@ -89,3 +173,10 @@ class RunLock:
 
     def __exit__(self, *exc: object) -> None:
         self.release()
+
+
+def lock_for(database_url: str, run_id: str | None = None) -> CrawlLock | None:
+    """The lock a crawl of `database_url` takes (None: a database it does not
+    cover). DatabaseError for a URL that is not a database's."""
+    path = sqlite_path(database_url)
+    return RunLock(path, run_id) if path is not None else None

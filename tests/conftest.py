@@ -1,7 +1,8 @@
 """Fixtures: the sample site served on loopback, and a database made by real
 Scrapy crawls of it (tests/support/runners.py). The hooks collect every
 crawl's stats (support/crawlstats.py) and check, when the session finishes,
-that no crawl requested another host (support/offsite.py)."""
+that no crawl requested another host (support/offsite.py). A Redis server
+for the crawls that share a frontier: support/redisserver.py."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from support.crawlstats import (  # noqa: F401 (pytest hooks)
     pytest_unconfigure,
 )
 from support.offsite import pytest_sessionfinish  # noqa: F401 (pytest hook)
+from support.redisserver import redis_server  # noqa: F401 (fixture)
 from support.runners import Crawled, run_crawl
 
 from journals.samplesite import server

@@ -7,9 +7,13 @@ upgraded like any other."""
 from __future__ import annotations
 
 import atexit
+import fcntl
 import logging
+import os
 import shutil
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from importlib.resources import files
 from importlib.resources.abc import Traversable
@@ -95,8 +99,13 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 
     SQLite's foreign keys are off while it migrates, as a table rebuild needs
     (SQLite's own procedure for schema changes; revision 0010 rebuilds
-    `articles`), and checked before the changes are committed."""
-    with engine.connect() as connection:
+    `articles`), and checked before the changes are committed.
+
+    Processes opening one SQLite file at once (the workers of a run sharing
+    a frontier, crawler/frontier/) migrate it one after another
+    (`one_at_a_time`): Alembic's DDL on SQLite is not transactional, so two
+    would both find a new file empty and both create its tables."""
+    with one_at_a_time(engine), engine.connect() as connection:
         if revision == "head" and current(connection) == head():
             return
         sqlite = connection.dialect.name == "sqlite"
@@ -115,6 +124,23 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
             if sqlite:
                 connection.exec_driver_sql("PRAGMA foreign_keys=ON")
                 connection.commit()
+
+
+@contextmanager
+def one_at_a_time(engine: Engine) -> Iterator[None]:
+    """An exclusive flock on `<database>.migrate` beside a SQLite file for the
+    block (released by the kernel however the process ends); nothing for
+    other databases."""
+    database = engine.url.database
+    if engine.dialect.name != "sqlite" or not database or database == ":memory:":
+        yield
+        return
+    fd = os.open(f"{database}.migrate", os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
 
 
 def _upgrade(connection: Connection, revision: str) -> None:

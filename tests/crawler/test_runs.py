@@ -19,7 +19,7 @@ import pytest
 from support.runners import FAST, ROOT, Crawled, journals, run_crawl
 from test_resume import stop_after
 
-from crawler.extensions.runrecord import sole_writer
+from crawler.extensions.runrecord import leftovers
 from crawler.runlock import RunLock
 from crawler.settings import QUALITY_FLOORS
 from journals.samplesite import render, server
@@ -260,15 +260,15 @@ def test_a_killed_run_is_marked_interrupted_by_the_next(
 
 
 def test_leftover_rows_are_marked_only_when_no_other_crawl_may_write(tmp_path: Path) -> None:
-    """`sole_writer` decides whether rows left `running` are from dead
+    """`leftovers` decides whether rows left `running` are from dead
     processes: yes when this process holds the run lock (as `scrapy crawl`
     does) or finds it free; no while another process holds it."""
     db = tmp_path / "articles.db"
     url = f"sqlite:///{db}"
-    with sole_writer(url) as sole:
-        assert sole  # free
-    with RunLock(db), sole_writer(url) as sole:
-        assert sole  # held by this process
+    with leftovers(url) as which:
+        assert which is not None  # free
+    with RunLock(db), leftovers(url) as which:
+        assert which is not None  # held by this process
     hold = "import sys, time; from pathlib import Path; from crawler.runlock import RunLock;"
     hold += " RunLock(Path(sys.argv[1])).acquire(); print('held', flush=True); time.sleep(60)"
     holder = subprocess.Popen(
@@ -276,14 +276,14 @@ def test_leftover_rows_are_marked_only_when_no_other_crawl_may_write(tmp_path: P
     )
     try:
         assert holder.stdout is not None and holder.stdout.readline() == "held\n"
-        with sole_writer(url) as sole:
-            assert not sole  # another crawl may be writing
+        with leftovers(url) as which:
+            assert which is None  # another crawl may be writing
     finally:
         holder.kill()
         holder.wait()
         assert holder.stdout is not None
         holder.stdout.close()
-    with sole_writer(url) as sole:
-        assert sole  # the kernel freed the killed holder's lock
-    with sole_writer("sqlite://") as sole:
-        assert not sole  # no lock file to ask: rows are left as they are
+    with leftovers(url) as which:
+        assert which is not None  # the kernel freed the killed holder's lock
+    with leftovers("sqlite://") as which:
+        assert which is None  # no lock file to ask: rows are left as they are
