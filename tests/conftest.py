@@ -19,6 +19,9 @@ from support.crawlstats import (  # noqa: F401 (pytest hooks)
     pytest_unconfigure,
 )
 from support.offsite import pytest_sessionfinish  # noqa: F401 (pytest hook)
+
+# A real PostgreSQL server for the session, and an empty database per test.
+from support.postgres import postgres_server, postgres_url  # noqa: F401 (fixtures)
 from support.runners import Crawled, run_crawl
 
 from journals.samplesite import server
