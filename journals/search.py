@@ -71,6 +71,21 @@ class QueryError(ValueError):
     """A query with nothing to search for."""
 
 
+class NoIndex(QueryError):
+    """The database has no full-text index to search (SQLite's FTS5 only)."""
+
+
+def require_index(session: Session) -> None:
+    """Raise NoIndex for a database other than SQLite: the indexes searched
+    are FTS5 tables, which only SQLite has."""
+    dialect = session.get_bind().dialect.name
+    if dialect != "sqlite":
+        raise NoIndex(
+            f"search needs SQLite's full-text index, which {dialect} has not; search a copy"
+            " made with `journals export --format sqlite -o articles.db`"
+        )
+
+
 @dataclass(frozen=True)
 class Hit:
     id: int
@@ -402,6 +417,7 @@ class _Short:
 
 def count(session: Session, query: str, filters: Filters = EVERYTHING) -> int:
     """How many articles match."""
+    require_index(session)
     words = terms(query)
     if words and short_words(session, words):
         return _Short(session, words, filters).count()
@@ -412,6 +428,7 @@ def ranked(
     session: Session, query: str, filters: Filters = EVERYTHING, limit: int | None = None
 ) -> list[tuple[int, float]]:
     """The matching articles' ids and scores, best first: all, or the best `limit`."""
+    require_index(session)
     words = terms(query)
     if words and short_words(session, words):
         return _Short(session, words, filters).ranked(limit)
@@ -449,6 +466,7 @@ def search(
     session: Session, query: str, filters: Filters = EVERYTHING, limit: int | None = 20
 ) -> tuple[list[Hit], int]:
     """The best `limit` hits (all with None) with their snippets, and how many matched."""
+    require_index(session)
     words = terms(query)
     if words and short_words(session, words):
         short = _Short(session, words, filters)
