@@ -15,20 +15,38 @@ away, so however the holder ends (normal exit, exception, SIGTERM, SIGKILL,
 OOM kill) the lock is free again: no stale lock to clean up by hand. The file
 itself stays: deleting it on exit would let a third run lock a new file while
 a second still holds the old, deleted one. Its content (the holder's pid) is
-only for the message. Non-SQLite databases are not locked here.
+only for the message.
+
+A PostgreSQL database is locked with a session-level advisory lock
+(`pg_try_advisory_lock`) held by a connection of the run's own, open until
+the process ends: the server releases it when that connection goes, however
+the process ends. The connection names the holder's pid in its
+`application_name`, which a loser reads back for the message. Other
+databases are not locked (`lock_for` gives None).
 """
 
 from __future__ import annotations
 
 import fcntl
 import os
+import zlib
 from pathlib import Path
+
+from sqlalchemy import Connection, create_engine, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.pool import NullPool
+
+from pipelines.db.database import sqlite_path
+
+# The advisory lock's key: any fixed number, the same for every run.
+ADVISORY_KEY = zlib.crc32(b"journals run lock")
+HOLDER_PREFIX = "journals run lock, pid "
 
 
 class Locked(Exception):
     """Another process holds the database's lock."""
 
-    def __init__(self, database: Path, pid: int | None) -> None:
+    def __init__(self, database: Path | str, pid: int | None) -> None:
         self.database = database
         self.pid = pid
         holder = f"pid {pid}" if pid else "pid unknown"
@@ -89,3 +107,83 @@ class RunLock:
 
     def __exit__(self, *exc: object) -> None:
         self.release()
+
+
+class AdvisoryLock:
+    """The lock of one PostgreSQL database (`url`): `acquire()` raises Locked
+    when another connection holds it; `release()` (or the process ending,
+    which closes the connection) frees it."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.shown = make_url(url).render_as_string(hide_password=True)
+        self.connection: Connection | None = None
+
+    def acquire(self) -> None:
+        engine = create_engine(
+            self.url,
+            poolclass=NullPool,
+            connect_args={"application_name": f"{HOLDER_PREFIX}{os.getpid()}"},
+        )
+        connection = engine.connect()
+        held = connection.scalar(text("SELECT pg_try_advisory_lock(:key)"), {"key": ADVISORY_KEY})
+        if not held:
+            holder = connection.scalar(
+                text(
+                    "SELECT activity.application_name FROM pg_locks AS locks"
+                    " JOIN pg_stat_activity AS activity ON activity.pid = locks.pid"
+                    " WHERE locks.locktype = 'advisory' AND locks.granted"
+                    " AND locks.database = (SELECT oid FROM pg_database"
+                    " WHERE datname = current_database())"
+                    " AND (locks.classid::bigint << 32 | locks.objid::bigint) = :key"
+                ),
+                {"key": ADVISORY_KEY},
+            )
+            connection.close()
+            engine.dispose()
+            raise Locked(self.shown, holder_pid(holder))
+        connection.commit()  # the lock outlives the transaction: no idle transaction held
+        self.connection = connection
+
+    def release(self) -> None:
+        if self.connection is None:
+            return
+        engine = self.connection.engine
+        self.connection.close()  # the session ends, and its advisory locks with it
+        engine.dispose()
+        self.connection = None
+
+    def __enter__(self) -> AdvisoryLock:
+        self.acquire()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()
+
+
+def holder_pid(application_name: str | None) -> int | None:
+    """The pid an advisory lock's holder gave in its application_name.
+
+    >>> holder_pid("journals run lock, pid 4242"), holder_pid("psql"), holder_pid(None)
+    (4242, None, None)
+    """
+    if not application_name or not application_name.startswith(HOLDER_PREFIX):
+        return None
+    return parse_pid(application_name.removeprefix(HOLDER_PREFIX))
+
+
+def lock_for(url: str) -> RunLock | AdvisoryLock | None:
+    """The run lock of the database at `url`: a lock file beside a SQLite
+    file, an advisory lock in PostgreSQL, None for any other database.
+
+    >>> lock_for("sqlite:///data/articles.db").path
+    PosixPath('data/articles.db.lock')
+    >>> lock_for("sqlite://") is None, type(lock_for("postgresql+psycopg://u@h/db")).__name__
+    (True, 'AdvisoryLock')
+    """
+    path = sqlite_path(url)
+    if path is not None:
+        return RunLock(path)
+    if make_url(url).get_backend_name() == "postgresql":
+        return AdvisoryLock(url)
+    return None

@@ -24,7 +24,7 @@ from scrapy.spiderloader import get_spider_loader
 
 from crawler.arguments import BadArgument
 from crawler.exitstatus import ExitStatus
-from crawler.runlock import Locked, RunLock
+from crawler.runlock import Locked, lock_for
 from pipelines.db.database import DatabaseError, sqlite_path
 
 # Finish reasons that mean the run did not do its job.
@@ -65,8 +65,7 @@ class Command(ScrapyCrawl):
         crawler.settings.set("SPIDER_ARGUMENTS", dict(opts.spargs), priority="cmdline")
         # Before the crawl starts (crawl() may open the pipelines, and so the
         # database, at once); held until the process ends, however it ends.
-        database = sqlite_path(self.settings["DATABASE_URL"])
-        lock = RunLock(database) if database is not None else None
+        lock = lock_for(self.settings["DATABASE_URL"])
         if lock is not None:
             try:
                 lock.acquire()

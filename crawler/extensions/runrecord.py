@@ -63,8 +63,8 @@ from sqlalchemy.orm import Session
 from crawler.extensions import navigation, quality
 from crawler.extensions.progress import Snapshot
 from crawler.meta import ARTICLE_PAGE
-from crawler.runlock import Locked, RunLock
-from pipelines.db.database import DatabaseError, open_engine, sqlite_path
+from crawler.runlock import Locked, lock_for
+from pipelines.db.database import DatabaseError, open_engine
 from pipelines.db.models import CrawlRun
 
 logger = logging.getLogger(__name__)
@@ -168,11 +168,10 @@ def sole_writer(database_url: str) -> Iterator[bool]:
     """Yields whether this process is the only crawl writing the database:
     it holds the run lock (`scrapy crawl`), or takes it for the block. False
     when another process holds it, or for a database without a lock file."""
-    path = sqlite_path(database_url)
-    if path is None:
+    lock = lock_for(database_url)
+    if lock is None:
         yield False
         return
-    lock = RunLock(path)
     try:
         lock.acquire()
     except Locked as exc:
