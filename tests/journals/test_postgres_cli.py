@@ -1,7 +1,8 @@
 """The `journals` commands on a PostgreSQL database (`--db` a PostgreSQL URL):
 stats, runs, failed and every export format say what they say of the same
-crawl into SQLite; `export --format sqlite` copies it into a SQLite file that
-`journals serve` (Datasette) serves; `serve` itself names that way in one line."""
+crawl into SQLite, and search finds and ranks as SQLite's indexes do;
+`export --format sqlite` copies it into a SQLite file that `journals serve`
+(Datasette) serves; `serve` itself names that way in one line."""
 
 from __future__ import annotations
 
@@ -10,12 +11,18 @@ import io
 import json
 import re
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy.orm import Session
 from support.runners import Crawled, journals
 from test_search import SEED
 from test_serve import get, serving
+
+from journals import search
+from journals.filters import EVERYTHING, Filters
+from journals.session import database
 
 # When a copy was fetched, or a run started, differs from one crawl to the next.
 FETCHED = "fetched_at"
@@ -144,7 +151,37 @@ def test_serve_on_postgresql_says_how_to_get_a_sqlite_copy(crawled_postgres: str
     assert "journals export --format sqlite -o" in lines[0]
 
 
-def test_search_on_postgresql_says_it_needs_sqlite(crawled_postgres: str) -> None:
-    done = journals("search", "民情", "--db", crawled_postgres)
-    assert done.returncode != 0
-    assert "export --format sqlite" in done.stderr and "Traceback" not in done.stderr
+@pytest.fixture(scope="module")
+def sessions(crawled: Crawled, crawled_postgres: str) -> Iterator[tuple[Session, Session]]:
+    """Sessions on the crawl in PostgreSQL and in SQLite."""
+    with database(crawled_postgres) as postgres, database(f"sqlite:///{crawled.db}") as sqlite:
+        yield postgres, sqlite
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["民", "AI", "民情", "人大常委会", "代表 民", "工作站 民情 监督", "不存在的词语"],
+)
+@pytest.mark.parametrize("chosen", [EVERYTHING, Filters(journals=("浙江人大",))])
+def test_search_finds_and_ranks_as_sqlite_does(
+    query: str, chosen: Filters, sessions: tuple[Session, Session]
+) -> None:
+    """Terms of one, two, three and more characters, alone and together: the
+    same ids in the same order, with the same scores and snippets, and as many."""
+    postgres, sqlite = sessions
+    found = search.search(postgres, query, chosen, None)
+    assert found == search.search(sqlite, query, chosen, None)
+    assert found[1] == search.count(postgres, query, chosen) == len(found[0])
+    if query != "不存在的词语" and chosen == EVERYTHING:
+        assert found[1] > 0
+
+
+def test_the_best_few_and_their_count_are_sqlite_s(crawled: Crawled, crawled_postgres: str) -> None:
+    search = ("search", "人大", "--limit", "5")
+    on_postgres = output(*search, "--db", crawled_postgres)
+    assert len(on_postgres.splitlines()) >= 5
+    assert on_postgres == output(*search, "--db", f"sqlite:///{crawled.db}")
+    export = ("export", "--query", "代表 监督", "--province", "浙江")
+    assert rows_of("jsonl", output(*export, "--db", crawled_postgres)) == rows_of(
+        "jsonl", output(*export, "--db", f"sqlite:///{crawled.db}")
+    )

@@ -72,3 +72,26 @@ def json_text(column: str, dialect: str) -> str:
     ('articles.flags', 'CAST(articles.flags AS TEXT)')
     """
     return f"CAST({column} AS TEXT)" if dialect == POSTGRESQL else column
+
+
+# Search on PostgreSQL (journals/pgsearch.py) finds the articles holding a
+# term with ILIKE; these trigram indexes (pg_trgm, GIN) serve it for terms
+# of three characters or more. Not modelled: autogenerate leaves them alone
+# (pipelines/db/migrate.py, UNMODELLED_INDEX_PREFIX).
+TRIGRAM_INDEXES = {
+    "trgm_articles_title": ("articles", "title"),
+    "trgm_articles_body": ("articles", "body"),
+    "trgm_keywords_word": ("keywords", "word"),
+}
+
+
+def trigram_indexes() -> list[str]:
+    """The CREATE statements of the trigram indexes (PostgreSQL, with pg_trgm)."""
+    return [
+        f"CREATE INDEX {name} ON {table} USING gin ({column} gin_trgm_ops)"
+        for name, (table, column) in TRIGRAM_INDEXES.items()
+    ]
+
+
+def trigram_indexes_dropped() -> list[str]:
+    return [f"DROP INDEX IF EXISTS {name}" for name in TRIGRAM_INDEXES]
