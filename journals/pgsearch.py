@@ -38,6 +38,7 @@ K1, B = 1.2, 0.75  # FTS5's bm25()
 END = "\n\n"
 COLUMNS = ("title", "body", "keywords")
 SEPARATOR = "；"  # between the keywords of an article's indexed keywords line
+BATCH = 1000  # articles read at a time where every article is read: memory stays flat
 
 
 @dataclass(frozen=True)
@@ -102,10 +103,16 @@ def holds(term: str) -> ColumnElement[bool]:
 
 
 def fold(text: str) -> str:
+    """Text as the trigram index compares it: in lower case.
+
+    >>> fold("AI与Ai")
+    'ai与ai'
+    """
     return text.lower()
 
 
 def matches(row: Row, words: Sequence[str]) -> bool:
+    """Whether every term occurs in one of the row's values, case folded."""
     folded = [fold(value) for value in row.values()]
     return all(any(fold(term) in value for value in folded) for term in words)
 
@@ -151,6 +158,8 @@ def _tagged(session: Session, words: Sequence[str]) -> set[int]:
 
 
 def _short_score(row: Row, words: Sequence[str], weights: dict[str, float]) -> float:
+    """The weighted occurrences of the terms, counted as SQLite's `occurrences`
+    counts them in the index's values (as UTF-8, ASCII letters folded)."""
     score = 0.0
     for term in words:
         for name, value in zip(COLUMNS, row.values(), strict=True):
@@ -170,7 +179,7 @@ class _Bm25:
         self.hits = dict.fromkeys(self.phrases, 0)
         self.rows = 0
         tokens = 0
-        for found in session.execute(_texts()):
+        for found in session.execute(_texts().execution_options(yield_per=BATCH)):
             row = Row(*found)
             self.rows += 1
             values = [fold(value) for value in row.values()]
@@ -188,7 +197,8 @@ class _Bm25:
     def _begun_by(session: Session, term: str, trigram: int) -> set[str]:
         """The trigrams of the index that `term` begins."""
         begun: set[str] = set()
-        for found in session.execute(_texts().where(holds(term))):
+        texts = _texts().where(holds(term)).execution_options(yield_per=BATCH)
+        for found in session.execute(texts):
             for value in Row(*found).values():
                 value = fold(value)
                 start = value.find(term)
@@ -239,4 +249,5 @@ def ranked_rows(
 
 
 def ids(pairs: Iterable[tuple[Row, float]]) -> list[tuple[int, float]]:
+    """The ids and scores of ranked rows."""
     return [(row.id, score) for row, score in pairs]
