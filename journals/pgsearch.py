@@ -3,8 +3,8 @@
 PostgreSQL has no FTS5. The articles that hold every term (in the title, the
 body or the keywords line, ASCII letters in either case) are found with
 ILIKE, which the trigram indexes of `pg_trgm` serve for terms of three
-characters or more (revision 0013; a shorter term reads every article, so
-that its matches stay complete). Their texts are then read, and each match
+characters or more (migrations/dialects.py; a shorter term reads every
+article, so that its matches stay complete). Their texts are then read, and each match
 is checked and scored here as SQLite scores it:
 
 - a query of short terms only: the occurrences of each term, a match in the
@@ -24,10 +24,10 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, Select, and_, func, literal, or_, select, true
+from sqlalchemy import ColumnElement, Select, and_, func, literal, or_, select, true, union
 from sqlalchemy.orm import Session
 
 from journals.filters import EVERYTHING, Filters, filtered
@@ -38,7 +38,7 @@ K1, B = 1.2, 0.75  # FTS5's bm25()
 END = "\n\n"
 COLUMNS = ("title", "body", "keywords")
 SEPARATOR = "；"  # between the keywords of an article's indexed keywords line
-BATCH = 1000  # articles read at a time where every article is read: memory stays flat
+BATCH = 1000  # articles read at a time: memory stays flat however many match
 
 
 @dataclass(frozen=True)
@@ -85,21 +85,20 @@ def like_pattern(term: str) -> str:
 
 def holds(term: str) -> ColumnElement[bool]:
     """Whether an article holds `term` in any column (ILIKE: a superset of the
-    matches, checked again in Python)."""
+    matches, checked again in Python). The articles are looked up in each
+    column apart, so that each lookup can use its trigram index."""
     pattern = like_pattern(term)
-    tagged_words = (
+    found = [
+        select(models.Article.id).where(
+            or_(models.Article.title.ilike(pattern), models.Article.body.ilike(pattern))
+        ),
         select(models.ArticleKeyword.article_id)
         .join(models.Keyword, models.Keyword.id == models.ArticleKeyword.keyword_id)
-        .where(models.Keyword.word.ilike(pattern))
-    )
-    conditions = [
-        models.Article.title.ilike(pattern),
-        models.Article.body.ilike(pattern),
-        models.Article.id.in_(tagged_words),
+        .where(models.Keyword.word.ilike(pattern)),
     ]
     if SEPARATOR in term:  # it may span two keywords
-        conditions.append(keywords_line().ilike(pattern))
-    return or_(*conditions)
+        found.append(select(models.Article.id).where(keywords_line().ilike(pattern)))
+    return models.Article.id.in_(union(*found))
 
 
 def fold(text: str) -> str:
@@ -134,8 +133,18 @@ def overlapping(text: str, part: str) -> int:
 def _texts() -> Select:
     """Each article's id and indexed texts."""
     return select(
-        models.Article.id, models.Article.title, models.Article.body, keywords_line()
+        models.Article.id,
+        models.Article.title,
+        models.Article.body,
+        keywords_line().label("keywords"),
     ).select_from(models.Article)
+
+
+def _holding(session: Session, term: str) -> Iterator[Row]:
+    """Every article that may hold `term` (ILIKE), a batch at a time."""
+    texts = _texts().where(holds(term)).execution_options(yield_per=BATCH)
+    for found in session.execute(texts):
+        yield Row(*found)
 
 
 def _rows(session: Session, words: Sequence[str], filters: Filters) -> list[Row]:
@@ -168,44 +177,58 @@ def _short_score(row: Row, words: Sequence[str], weights: dict[str, float]) -> f
 
 
 class _Bm25:
-    """FTS5's bm25() for the phrases of a query, its statistics over all articles."""
+    """FTS5's bm25() for the phrases of a query, with FTS5's statistics: how
+    many articles, their trigrams, and how many articles hold each phrase,
+    counted over all articles (the database sums the lengths; the articles
+    holding a phrase are looked up through the trigram indexes)."""
 
     def __init__(self, session: Session, words: Sequence[str], trigram: int, limit: int) -> None:
-        self.phrases: list[str] = [fold(t) for t in words if len(t) >= trigram]
-        for term in (t for t in words if len(t) < trigram):
-            begun = self._begun_by(session, fold(term), trigram)
-            if len(begun) <= limit:
+        # in the order of SQLite's query, a phrase there twice counted twice
+        self.phrases = [fold(t) for t in words if len(t) >= trigram]
+        self.hits = {
+            term: sum(1 for row in _holding(session, term) if matches(row, [term]))
+            for term in self.phrases
+        }
+        for term in (fold(t) for t in words if len(t) < trigram):
+            begun = self._begun_by(session, term, trigram)
+            if len(begun) <= limit:  # else SQLite matches the term by a scan: unscored
                 self.phrases += sorted(begun)
-        self.hits = dict.fromkeys(self.phrases, 0)
-        self.rows = 0
-        tokens = 0
-        for found in session.execute(_texts().execution_options(yield_per=BATCH)):
-            row = Row(*found)
-            self.rows += 1
-            values = [fold(value) for value in row.values()]
-            tokens += sum(max(len(value) - 2, 0) for value in values)
-            for phrase in self.phrases:
-                if any(phrase in value for value in values):
-                    self.hits[phrase] += 1
-        self.avgdl = tokens / self.rows if self.rows else 0.0
+                self.hits.update(begun)
+        # a value of n characters, with its two line breaks, is n trigrams
+        texts = _texts().subquery()
+        self.rows, tokens = session.execute(
+            select(
+                func.count(),
+                func.coalesce(
+                    func.sum(
+                        func.char_length(texts.c.title)
+                        + func.char_length(texts.c.body)
+                        + func.char_length(texts.c.keywords)
+                    ),
+                    0,
+                ),
+            )
+        ).one()
+        self.avgdl = int(tokens) / self.rows if self.rows else 0.0
         self.idf = {}
         for phrase, hits in self.hits.items():
             idf = math.log((self.rows - hits + 0.5) / (hits + 0.5))
             self.idf[phrase] = idf if idf > 0.0 else 1e-6
 
     @staticmethod
-    def _begun_by(session: Session, term: str, trigram: int) -> set[str]:
-        """The trigrams of the index that `term` begins."""
-        begun: set[str] = set()
-        texts = _texts().where(holds(term)).execution_options(yield_per=BATCH)
-        for found in session.execute(texts):
-            for value in Row(*found).values():
-                value = fold(value)
+    def _begun_by(session: Session, term: str, trigram: int) -> dict[str, int]:
+        """The trigrams of the index that `term` begins, with how many articles hold each."""
+        begun: dict[str, int] = {}
+        for row in _holding(session, term):
+            held: set[str] = set()
+            for value in map(fold, row.values()):
                 start = value.find(term)
                 while start >= 0:
                     if start + trigram <= len(value):
-                        begun.add(value[start : start + trigram])
+                        held.add(value[start : start + trigram])
                     start = value.find(term, start + 1)
+            for gram in held:
+                begun[gram] = begun.get(gram, 0) + 1
         return begun
 
     def score(self, row: Row, weights: dict[str, float]) -> float:

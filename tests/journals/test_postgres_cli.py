@@ -160,7 +160,7 @@ def sessions(crawled: Crawled, crawled_postgres: str) -> Iterator[tuple[Session,
 
 @pytest.mark.parametrize(
     "query",
-    ["民", "AI", "民情", "人大常委会", "代表 民", "工作站 民情 监督", "不存在的词语"],
+    ["民", "AI", "民情", "人大常委会", "代表 民", "工作站 民情 监督", "工作站 工", "不存在的词语"],
 )
 @pytest.mark.parametrize("chosen", [EVERYTHING, Filters(journals=("浙江人大",))])
 def test_search_finds_and_ranks_as_sqlite_does(
