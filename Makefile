@@ -4,9 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install browser redis demo test test-min eval imports lint bench bench-memory bench-search bench-reparse bench-cleaning clean
+.PHONY: install browser redis postgres demo test test-min eval imports lint bench bench-memory bench-search bench-reparse bench-cleaning clean
 
-install: $(STAMP) browser redis
+install: $(STAMP) browser redis postgres
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -47,6 +47,21 @@ redis:
 	  $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends redis-server; \
 	fi
 
+# The PostgreSQL tests (tests/support/postgres.py) start a server of their own from
+# PostgreSQL 15's programs, Debian's `postgresql-15` package (with pg_trgm), installed
+# with apt-get (as root, else through sudo) only where they are missing; its package
+# also makes the system user `postgres` the server runs as when the tests run as root.
+# Without it, the PostgreSQL tests are skipped and say why.
+PG_INITDB := /usr/lib/postgresql/15/bin/initdb
+postgres:
+	@if [ ! -x $(PG_INITDB) ]; then \
+	  if [ "$$(id -u)" = 0 ]; then sudo=; \
+	  elif command -v sudo >/dev/null; then sudo=sudo; \
+	  else echo "PostgreSQL tests will be skipped: run 'apt-get install postgresql-15' as root"; exit 0; fi; \
+	  $$sudo apt-get update -qq && \
+	  $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql-15; \
+	fi
+
 # Serve the sample site on a free loopback port, crawl it into data/articles.db
 # (the aggregator with fx361, the mirror's copy of the seed article with
 # article), print the stats. Delays are off: the site is local.
@@ -63,7 +78,7 @@ demo: $(STAMP)
 	echo; $(BIN)/journals stats
 
 # The import contracts first (seconds), then the suite.
-test: $(STAMP) browser redis imports
+test: $(STAMP) browser redis postgres imports
 	$(BIN)/python -m pytest -q
 
 # The crawler's tests (and its doctests) on the lowest Scrapy pyproject.toml

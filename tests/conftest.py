@@ -20,6 +20,9 @@ from support.crawlstats import (  # noqa: F401 (pytest hooks)
     pytest_unconfigure,
 )
 from support.offsite import pytest_sessionfinish  # noqa: F401 (pytest hook)
+
+# A real PostgreSQL server for the session, and an empty database per test.
+from support.postgres import PostgresServer, postgres_server, postgres_url  # noqa: F401
 from support.redisserver import redis_server  # noqa: F401 (fixture)
 from support.runners import Crawled, run_crawl
 
@@ -62,3 +65,26 @@ def crawled(sample_site: server.SampleSite, tmp_path_factory: pytest.TempPathFac
     article = run_crawl("article", "-a", f"url={sample_site.seed_url}", db=db)
     assert article.returncode == 0, article.log[-3000:]
     return Crawled(db, fx361, article)
+
+
+@pytest.fixture(scope="session")
+def crawled_postgres(
+    sample_site: server.SampleSite,
+    postgres_server: PostgresServer,  # noqa: F811 (the fixture imported above)
+) -> str:
+    """The URL of a PostgreSQL database holding the crawls `crawled` made into
+    SQLite, made the same way (the whole site with `fx361`, then the mirror's
+    copy of the seed article with `article`)."""
+    url = postgres_server.url(postgres_server.create_database("crawled"))
+    fx361 = run_crawl(
+        "fx361",
+        url=url,
+        settings=[
+            *("-s", f"FX361_BASE_URL={sample_site.base_url}"),
+            *("-s", f"FX361_MOBILE_URL={sample_site.mobile_url}"),
+        ],
+    )
+    assert fx361.returncode == 0, fx361.log[-3000:]
+    article = run_crawl("article", "-a", f"url={sample_site.seed_url}", url=url)
+    assert article.returncode == 0, article.log[-3000:]
+    return url

@@ -71,8 +71,8 @@ from crawler.extensions import navigation, quality
 from crawler.extensions.progress import Snapshot
 from crawler.frontier.keys import worker_name
 from crawler.meta import ARTICLE_PAGE
-from crawler.runlock import Locked, RunLock
-from pipelines.db.database import DatabaseError, open_engine, sqlite_path
+from crawler.runlock import Locked, lock_for
+from pipelines.db.database import DatabaseError, open_engine
 from pipelines.db.models import CrawlRun
 
 logger = logging.getLogger(__name__)
@@ -180,11 +180,10 @@ def leftovers(
     run lock alone (`scrapy crawl`), or takes it for the block: all of them.
     A worker of run `run_id` (holding its shared lock with its fellow
     workers): those of other runs, and those of its own name."""
-    path = sqlite_path(database_url)
-    if path is None:
+    lock = lock_for(database_url, run_id)
+    if lock is None:
         yield None
         return
-    lock = RunLock(path, run_id)
     try:
         lock.acquire()
     except Locked as exc:

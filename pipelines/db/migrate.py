@@ -30,6 +30,8 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 FIRST_REVISION = "0001"
 # Made by migrations only, no model of theirs: the full-text index and its shadow tables.
 UNMODELLED_PREFIX = "articles_fts"
+# Made by migrations only: PostgreSQL's trigram indexes (migrations/dialects.py).
+UNMODELLED_INDEX_PREFIX = "trgm_"
 
 
 def modelled(name: str | None, type_: str, _parents: object = None) -> bool:
@@ -37,7 +39,11 @@ def modelled(name: str | None, type_: str, _parents: object = None) -> bool:
 
     >>> modelled("articles", "table"), modelled("articles_fts_docsize", "table")
     (True, False)
+    >>> modelled("ix_articles_date", "index"), modelled("trgm_articles_body", "index")
+    (True, False)
     """
+    if type_ == "index":
+        return not (name or "").startswith(UNMODELLED_INDEX_PREFIX)
     return not (type_ == "table" and (name or "").startswith(UNMODELLED_PREFIX))
 
 

@@ -1,5 +1,6 @@
 """Running the project as its users do: `scrapy crawl` and `journals` in
-subprocesses, from the repository's root, into temporary SQLite files."""
+subprocesses, from the repository's root, into temporary SQLite files (or
+the tests' PostgreSQL, tests/support/postgres.py)."""
 
 from __future__ import annotations
 
@@ -30,8 +31,15 @@ class CrawlResult:
         return None
 
 
-def run_crawl(spider: str, *args: str, db: Path, settings: list[str] | None = None) -> CrawlResult:
-    """`scrapy crawl SPIDER ARGS` into the SQLite file `db`."""
+def run_crawl(
+    spider: str,
+    *args: str,
+    db: Path | None = None,
+    settings: list[str] | None = None,
+    url: str | None = None,
+) -> CrawlResult:
+    """`scrapy crawl SPIDER ARGS` into the SQLite file `db`, or the database at `url`."""
+    assert (db is None) != (url is None), "a SQLite file or a database URL"
     command = [
         sys.executable,
         "-m",
@@ -40,7 +48,7 @@ def run_crawl(spider: str, *args: str, db: Path, settings: list[str] | None = No
         spider,
         *args,
         "-s",
-        f"DATABASE_URL=sqlite:///{db}",
+        f"DATABASE_URL={url or f'sqlite:///{db}'}",
         *FAST,
         *(settings or []),
     ]
