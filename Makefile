@@ -117,6 +117,12 @@ bench-reparse: $(STAMP)
 	$(BIN)/python bench/reparse.py
 
 # Bytes per article of the database (data/articles.db, or DATABASE_URL's), table by table.
+# 1, 2 and 4 workers on one Redis queue into one PostgreSQL database, against the bench
+# site on 4 loopback hosts with a politeness delay (bench/scaling.py; a few minutes).
+.PHONY: bench-scaling
+bench-scaling: $(STAMP) redis postgres
+	$(BIN)/python bench/scaling.py
+
 .PHONY: bench-dbsize
 bench-dbsize: $(STAMP)
 	$(BIN)/python bench/dbsize.py

@@ -23,6 +23,7 @@ import socket
 import subprocess
 import tempfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -139,12 +140,10 @@ class _Cluster:
         _run(BIN / "pg_ctl", "-D", self.data, "-m", "fast", "-w", "stop")
 
 
-@pytest.fixture(scope="session")
-def postgres_server() -> Iterator[PostgresServer]:
-    """The session's PostgreSQL server (skips the test where none can run)."""
-    reason = missing()
-    if reason:
-        pytest.skip(reason)
+@contextmanager
+def running() -> Iterator[PostgresServer]:
+    """A server of its own in a temporary folder, for the block (the session's
+    fixture, the scaling bench)."""
     folder = Path(tempfile.mkdtemp(prefix="journals-pg-"))
     cluster = _Cluster(folder)
     try:
@@ -161,6 +160,16 @@ def postgres_server() -> Iterator[PostgresServer]:
     finally:
         cluster.stop()
         shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    """The session's PostgreSQL server (skips the test where none can run)."""
+    reason = missing()
+    if reason:
+        pytest.skip(reason)
+    with running() as server:
+        yield server
 
 
 @pytest.fixture
