@@ -12,6 +12,7 @@ import logging
 import os
 import shutil
 import tempfile
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
@@ -23,11 +24,13 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, inspect
+from sqlalchemy import Connection, Engine, inspect, text
 
 logger = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 FIRST_REVISION = "0001"
+# The advisory lock a PostgreSQL migration takes (any fixed number of its own).
+MIGRATION_LOCK = zlib.crc32(b"journals migrations")
 # Made by migrations only, no model of theirs: the full-text index and its shadow tables.
 UNMODELLED_PREFIX = "articles_fts"
 # Made by migrations only: PostgreSQL's trigram indexes (migrations/dialects.py).
@@ -110,7 +113,10 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     Processes opening one SQLite file at once (the workers of a run sharing
     a frontier, crawler/frontier/) migrate it one after another
     (`one_at_a_time`): Alembic's DDL on SQLite is not transactional, so two
-    would both find a new file empty and both create its tables."""
+    would both find a new file empty and both create its tables. On
+    PostgreSQL, whose DDL is transactional, the migration's transaction
+    takes an advisory lock first (released with it): a second process waits,
+    then finds the tables made."""
     with one_at_a_time(engine), engine.connect() as connection:
         if revision == "head" and current(connection) == head():
             return
@@ -121,6 +127,10 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
             connection.commit()
         try:
             with connection.begin():
+                if connection.dialect.name == "postgresql":  # one process at a time, as SQLite's
+                    connection.execute(
+                        text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK}
+                    )
                 _upgrade(connection, revision)
                 if sqlite and (
                     broken := connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()

@@ -1,8 +1,9 @@
 """Workers sharing one frontier (crawler/frontier/): real `scrapy crawl`
 processes on one queue in a real Redis server, against the sample site, into
-one SQLite file. Three workers together fetch each page once and store what
-one process stores; a worker killed with SIGKILL mid-run and started again
-under its name leaves nothing out.
+one database: a SQLite file, or a real PostgreSQL server's database. Three
+workers together fetch each page once and store what one process stores into
+SQLite; a worker killed with SIGKILL mid-run and started again under its name
+leaves nothing out.
 
 Which worker fetched what is read from their DEBUG logs (a "Crawled (200)"
 line per response): each worker asks for robots.txt itself, so that is left
@@ -13,7 +14,6 @@ from __future__ import annotations
 import json
 import re
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import create_engine, text
 from support.redisserver import RedisServer
 from support.runners import FAST, ROOT, Crawled, CrawlResult, journals
 
@@ -73,12 +74,21 @@ class Worker:
         return "\n".join(log.read_text(encoding="utf-8")[-2000:] for log in self.logs)
 
 
-def worker_command(spider: str, db: Path, redis_url: str, run_id: str, *args: str) -> list[str]:
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """The URL of the workers' database: a new SQLite file, or a new
+    PostgreSQL database of the session's server."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'articles.db'}"
+    return str(request.getfixturevalue("postgres_url"))
+
+
+def worker_command(spider: str, db: str, redis_url: str, run_id: str, *args: str) -> list[str]:
     """ARGS (spider arguments, settings) come last: they override FAST's."""
     return [
         sys.executable,
         *("-m", "scrapy", "crawl", spider),
-        *("-s", f"DATABASE_URL=sqlite:///{db}"),
+        *("-s", f"DATABASE_URL={db}"),
         *FAST,
         *("-s", f"REDIS_URL={redis_url}", "-s", f"RUN_ID={run_id}"),
         # A worker busy writing (SQLite makes the others wait) must not pass for dead.
@@ -88,11 +98,12 @@ def worker_command(spider: str, db: Path, redis_url: str, run_id: str, *args: st
     ]
 
 
-def exported(db: Path, *filters: str) -> list[dict[str, Any]]:
-    """`journals export` as JSON Lines, in article order, without when each
-    article was fetched; an article's sources in URL order (the order they
-    were found in differs by run)."""
-    done = journals("export", "--db", f"sqlite:///{db}", "--format", "jsonl", *filters)
+def exported(db: str | Path, *filters: str) -> list[dict[str, Any]]:
+    """`journals export` of a database (its URL, or a SQLite file) as JSON
+    Lines, in article order, without when each article was fetched; an
+    article's sources in URL order (the order they were found in differs by run)."""
+    url = db if isinstance(db, str) else f"sqlite:///{db}"
+    done = journals("export", "--db", url, "--format", "jsonl", *filters)
     assert done.returncode == 0, done.stderr
     articles = [json.loads(line) for line in done.stdout.splitlines()]
     for article in articles:
@@ -113,10 +124,16 @@ def differences(ours: list[dict[str, Any]], theirs: list[dict[str, Any]]) -> lis
     return found[:5]
 
 
-def run_rows(db: Path, run_id: str) -> list[tuple[str, str]]:
-    with sqlite3.connect(db) as conn:
-        query = "select worker, status from crawl_runs where run_id = ? order by id"
-        return [tuple(row) for row in conn.execute(query, (run_id,))]
+def run_rows(db: str, run_id: str) -> list[tuple[str, str]]:
+    engine = create_engine(db)
+    try:
+        with engine.connect() as connection:
+            query = text("select worker, status from crawl_runs where run_id = :run order by id")
+            return [
+                (worker, status) for worker, status in connection.execute(query, {"run": run_id})
+            ]
+    finally:
+        engine.dispose()
 
 
 def left_in_redis(server: RedisServer, spider: str, run_id: str) -> list[str]:
@@ -130,9 +147,13 @@ def left_in_redis(server: RedisServer, spider: str, run_id: str) -> list[str]:
 
 
 def test_three_workers_fetch_each_page_once_and_store_what_one_process_stores(
-    sample_site: SampleSite, redis_server: RedisServer, crawled: Crawled, tmp_path: Path
+    sample_site: SampleSite,
+    redis_server: RedisServer,
+    crawled: Crawled,
+    tmp_path: Path,
+    database: str,
 ) -> None:
-    db, run_id = tmp_path / "articles.db", f"workers-{uuid.uuid4().hex[:8]}"
+    db, run_id = database, f"workers-{uuid.uuid4().hex[:8]}"
     command = worker_command(
         "fx361",
         db,
@@ -171,19 +192,27 @@ def test_three_workers_fetch_each_page_once_and_store_what_one_process_stores(
     )
     assert article.start().wait() == 0, article.log_tail()
 
-    ours, theirs = exported(db), exported(crawled.db)
+    ours, theirs = exported(db), exported(crawled.db)  # that one: one process into SQLite
     assert ours == theirs, differences(ours, theirs)
-    with sqlite3.connect(db) as conn:
-        assert conn.execute("pragma integrity_check").fetchone()[0] == "ok"
+    if db.startswith("sqlite"):
+        engine = create_engine(db)
+        with engine.connect() as connection:
+            assert connection.scalar(text("pragma integrity_check")) == "ok"
+        engine.dispose()
     rows = run_rows(db, run_id)
     assert sorted(rows) == [(f"w{n}", "finished") for n in (1, 2, 3, 4)]
     assert left_in_redis(redis_server, "fx361", run_id) == []
 
 
 def test_a_worker_killed_mid_run_and_started_again_leaves_nothing_out(
-    sample_site: SampleSite, redis_server: RedisServer, crawled: Crawled, tmp_path: Path
+    sample_site: SampleSite,
+    redis_server: RedisServer,
+    crawled: Crawled,
+    postgres_url: str,
+    tmp_path: Path,
 ) -> None:
-    db, run_id = tmp_path / "articles.db", f"kill-{uuid.uuid4().hex[:8]}"
+    """Into PostgreSQL, where workers are meant to write side by side."""
+    db, run_id = postgres_url, f"kill-{uuid.uuid4().hex[:8]}"
     command = worker_command(
         "fx361",
         db,
