@@ -138,6 +138,7 @@ def main() -> int:
     parser.add_argument("--hosts", type=int, default=4)
     parser.add_argument("--delay", type=float, default=0.5, help="seconds between requests a site")
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2, 4])
+    parser.add_argument("--keep", type=Path, help="keep the URL list, logs and stats here")
     args = parser.parse_args()
     reason = postgres.missing() or (
         None if shutil.which("redis-server") else redisserver.SKIP_REASON
@@ -150,7 +151,8 @@ def main() -> int:
         flush=True,
     )
     with tempfile.TemporaryDirectory(prefix="journals-scaling-") as tmp:
-        folder = Path(tmp)
+        folder = args.keep or Path(tmp)
+        folder.mkdir(parents=True, exist_ok=True)
         urls = folder / "urls.txt"
         site = start_site(args.pages, args.hosts, urls)
         try:
