@@ -1,8 +1,8 @@
 """Running the project as its users do: `scrapy crawl` and `journals` in
 subprocesses, from the repository's root, into temporary SQLite files; and
 `journals` in this process, for tests that ask it many questions about its
-answers rather than about the process (each subprocess costs a second of
-start-up: Python, SQLAlchemy, the migrations)."""
+answers rather than about the process (each subprocess costs half a second
+or more of start-up: Python, SQLAlchemy, Alembic)."""
 
 from __future__ import annotations
 
