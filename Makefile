@@ -77,9 +77,15 @@ demo: $(STAMP)
 	$(BIN)/scrapy crawl article -a url=$$seed $$fast; \
 	echo; $(BIN)/journals stats
 
-# The import contracts first (seconds), then the suite.
+# The import contracts first (seconds), then the suite, on TEST_WORKERS pytest-xdist
+# workers (a test file to each; TEST_WORKERS=0: in this process, one test after another).
+# Half the suite's time is waiting (crawl delays, timeouts, servers, subprocesses
+# starting): two workers overlap it, and use both cores of a two-core machine. The
+# tests marked `serial`, timed against the clock, run afterwards in one process.
+TEST_WORKERS ?= 2
 test: $(STAMP) browser redis postgres imports
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) -m "not serial"
+	$(BIN)/python -m pytest -q -m serial
 
 # The crawler's tests (and its doctests) on the lowest Scrapy pyproject.toml
 # allows, in a venv of their own, .venv-min (about ten minutes).

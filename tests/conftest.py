@@ -14,9 +14,11 @@ import pytest
 # Every crawl leaves its stats; the offsite check reads them when the session ends.
 from support.crawlstats import (  # noqa: F401 (pytest hooks)
     pytest_configure,
+    pytest_configure_node,
     pytest_runtest_logreport,
     pytest_runtest_setup,
     pytest_terminal_summary,
+    pytest_testnodedown,
     pytest_unconfigure,
 )
 from support.offsite import pytest_sessionfinish  # noqa: F401 (pytest hook)

@@ -12,9 +12,14 @@ import json
 import sqlite3
 from pathlib import Path
 
+import pytest
 from support.faultserver import FaultServer, Rule, fault, status
 from support.runners import FAST, journals, run_crawl
 from test_faults import FAST_FAULTS, HANG, ID_OF, PATHS, stored
+
+# Timed against the clock (waits, timeouts): `make test` runs this file after the
+# others, alone, rather than beside another worker.
+pytestmark = pytest.mark.serial
 
 RETRY_TIMES = 2
 SETTINGS = [*FAST_FAULTS, "-s", f"RETRY_TIMES={RETRY_TIMES}"]
