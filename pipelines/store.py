@@ -11,9 +11,11 @@ a frontier, crawler/frontier/): two of them may store copies of one article
 (its desktop and mobile pages), or the first articles of one journal, at the
 same moment. Each batch finds what is stored and inserts what is not; when
 another writer inserted the same rows in between, the batch fails on a
-unique key (IntegrityError). It is rolled back and written again, up to
-STORE_ATTEMPTS times, and then finds those rows stored (`store/batch_retries`
-counts the batches written again).
+unique key (IntegrityError). On PostgreSQL two such batches may also wait
+for each other's rows (a deadlock, which the server breaks by failing one of
+them; or a serialization failure). Either way the batch is rolled back and
+written again, up to STORE_ATTEMPTS times, and then finds those rows stored
+(`store/batch_retries` counts the batches written again).
 
 After each batch it sends the signal `batch_stored` (keyword
 argument `urls`: the source URLs of the articles it wrote), for components
@@ -29,7 +31,7 @@ from typing import Any
 from itemadapter import ItemAdapter
 from scrapy.crawler import Crawler
 from sqlalchemy import Engine
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from pipelines.checks import STAT_PREFIX, fields_present
@@ -103,7 +105,9 @@ class StorePipeline:
             try:
                 batch = self.write_batch(now, spider)
                 break
-            except IntegrityError as exc:
+            except (IntegrityError, OperationalError) as exc:
+                if not lost_race(exc):
+                    raise
                 if attempt == STORE_ATTEMPTS:
                     raise
                 self.stats.inc_value("store/batch_retries")
@@ -156,6 +160,15 @@ class StorePipeline:
             self.stats.inc_value("store/failures_recorded", batch.recorded)
         if batch.recovered:
             self.stats.inc_value("store/failures_recovered", batch.recovered)
+
+
+def lost_race(exc: DBAPIError) -> bool:
+    """Whether a batch failed because another writer wrote the same rows at
+    once: a unique key taken meanwhile, or a transaction the server rolled
+    back to break a deadlock or a serialization conflict (SQLSTATE class 40)."""
+    if isinstance(exc, IntegrityError):
+        return True
+    return str(getattr(exc.orig, "sqlstate", "") or "").startswith("40")
 
 
 @dataclass

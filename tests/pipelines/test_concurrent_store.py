@@ -14,10 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from scrapy.utils.test import get_crawler
-from sqlalchemy import event
+from sqlalchemy import create_engine, event, text
+from sqlalchemy.exc import DBAPIError, OperationalError
 from support.records import item
 
-from pipelines.store import StorePipeline
+from pipelines.store import StorePipeline, lost_race
 
 ARTICLE = 5108306
 
@@ -84,3 +85,42 @@ def test_a_batch_that_loses_a_unique_key_race_is_written_again(tmp_path: Path) -
         sources = {url for (url,) in conn.execute("select url from sources")}
         assert sources == {desktop["url"], mobile["url"]}
         assert conn.execute("select count(*) from journals").fetchone() == (1,)
+
+
+def test_a_deadlock_postgresql_breaks_counts_as_a_lost_race(postgres_url: str) -> None:
+    """Two transactions inserting the same two keywords in opposite orders:
+    PostgreSQL fails one of them (deadlock detected), which the store takes
+    for a race lost, to write again; other errors are not."""
+    engine = create_engine(postgres_url)
+    with engine.begin() as connection:
+        connection.execute(text("CREATE TABLE words (word TEXT PRIMARY KEY)"))
+    errors: list[DBAPIError] = []
+    first_in = threading.Barrier(2)
+
+    def write(words: tuple[str, str]) -> None:
+        try:
+            with engine.begin() as connection:
+                connection.execute(text("INSERT INTO words VALUES (:w)"), {"w": words[0]})
+                first_in.wait()
+                connection.execute(text("INSERT INTO words VALUES (:w)"), {"w": words[1]})
+        except DBAPIError as exc:
+            errors.append(exc)
+
+    writers = [
+        threading.Thread(target=write, args=(w,)) for w in (("人大", "代表"), ("代表", "人大"))
+    ]
+    for writer in writers:
+        writer.start()
+    for writer in writers:
+        writer.join(timeout=60)
+    deadlocks = [exc for exc in errors if isinstance(exc, OperationalError)]
+    assert len(deadlocks) == 1, errors
+    assert lost_race(deadlocks[0])
+    with engine.connect() as connection:
+        try:
+            connection.execute(text("SELECT * FROM no_such_table"))
+        except DBAPIError as exc:
+            assert not lost_race(exc)
+        else:
+            raise AssertionError("no error")
+    engine.dispose()
