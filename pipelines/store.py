@@ -31,7 +31,7 @@ from typing import Any
 from itemadapter import ItemAdapter
 from scrapy.crawler import Crawler
 from sqlalchemy import Engine
-from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from pipelines.checks import STAT_PREFIX, fields_present
@@ -45,6 +45,8 @@ logger = logging.getLogger(__name__)
 # and articles stored so that a later copy named their journal.
 JOURNAL_UNKNOWN_STAT = "store/articles_journal_unknown"
 JOURNAL_FOUND_STAT = "store/articles_journal_found"
+# Articles of a batch the database refused for good as the crawl closed.
+LOST_STAT = "store/articles_lost"
 # How many times a batch is written before its IntegrityError is raised.
 STORE_ATTEMPTS = 5
 # Sent after each batch is committed, with `urls`: its articles' source URLs.
@@ -83,7 +85,15 @@ class StorePipeline:
             self.vocabulary = Vocabulary.load(session)
 
     def close_spider(self) -> None:
-        self.flush()
+        try:
+            self.flush()
+        except SQLAlchemyError as exc:
+            # The last chance: the batch is counted as lost (the run fails,
+            # crawler/extensions/runrecord.py), its pages are archived.
+            self.stats.inc_value(LOST_STAT, len(self.pending))
+            logger.error("store: %d articles not stored: %s", len(self.pending), exc)
+            self.pending.clear()
+            self.failed.clear()
         if self.engine is not None:
             self.engine.dispose()
 

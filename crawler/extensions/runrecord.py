@@ -131,15 +131,22 @@ def outcome(
     ...               "finished", quality.DEFAULT_FLOORS, 20)
     >>> row["status"], row["article_pages"], row["dropped"], row["errors"], row["alarms"]
     ('degraded', 26, {'missing_journal': 1}, 1, ['authors 0.00 < 0.70'])
+    >>> row = outcome({"store/articles_lost": 3}, "finished", quality.DEFAULT_FLOORS, 20)
+    >>> row["status"], row["alarms"]
+    ('failed', ['store: 3 articles not stored (database errors)'])
     """
     snapshot = Snapshot.of(stats)
     coverage = quality.coverage(stats)
     alarms = quality.alarms(coverage, snapshot.new, floors, min_articles)
     lost = navigation.alarms(stats)
     alarms += lost
+    status = status_of(reason, alarms, bool(lost) and navigation.found_nothing(stats))
+    if unstored := int(stats.get("store/articles_lost") or 0):  # pipelines/store.py
+        alarms.append(f"store: {unstored} articles not stored (database errors)")
+        status = "failed"
     return {
         "finished_at": now(),
-        "status": status_of(reason, alarms, bool(lost) and navigation.found_nothing(stats)),
+        "status": status,
         "finish_reason": reason,
         "requests": int(stats.get("downloader/request_count") or 0),
         "responses": counted(stats, "downloader/response_status_count/"),
