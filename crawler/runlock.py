@@ -49,7 +49,7 @@ import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, Self
 
 from sqlalchemy import Connection, create_engine, text
 from sqlalchemy.engine import make_url
@@ -82,6 +82,23 @@ class CrawlLock(Protocol):
     def acquire(self) -> None: ...
 
     def release(self) -> None: ...
+
+
+class Held:
+    """A lock as a context manager: held for the block."""
+
+    def acquire(self) -> None:
+        raise NotImplementedError
+
+    def release(self) -> None:
+        raise NotImplementedError
+
+    def __enter__(self) -> Self:
+        self.acquire()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()
 
 
 def lock_path(database: Path) -> Path:
@@ -127,7 +144,7 @@ def gate(path: Path) -> Iterator[None]:
         os.close(fd)
 
 
-class RunLock:
+class RunLock(Held):
     """The lock of one database: exclusive, or with `run_id` shared by the
     workers of that run. `acquire()` raises Locked when it is held otherwise;
     `release()` (or the process ending) frees it."""
@@ -184,15 +201,8 @@ class RunLock:
         os.close(self.fd)  # closing the only descriptor releases the flock
         self.fd = None
 
-    def __enter__(self) -> RunLock:
-        self.acquire()
-        return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.release()
-
-
-class AdvisoryLock:
+class AdvisoryLock(Held):
     """The lock of one PostgreSQL database (`url`), exclusive, or with
     `run_id` shared by the workers of that run: `acquire()` raises Locked
     when another run's connection holds it; `release()` (or the process
@@ -244,13 +254,6 @@ class AdvisoryLock:
         self.connection.close()  # the session ends, and its advisory locks with it
         engine.dispose()
         self.connection = None
-
-    def __enter__(self) -> AdvisoryLock:
-        self.acquire()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.release()
 
 
 # The application_name of each connection holding the lock in this database.

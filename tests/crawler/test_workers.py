@@ -19,6 +19,8 @@ import sys
 import time
 import uuid
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -81,6 +83,18 @@ def database(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'articles.db'}"
     return str(request.getfixturevalue("postgres_url"))
+
+
+@contextmanager
+def running(workers: list[Worker]) -> Iterator[list[Worker]]:
+    """The workers started, for the block; any still running after it, killed."""
+    try:
+        for worker in workers:
+            worker.start()
+        yield workers
+    finally:
+        for worker in workers:
+            worker.stop()
 
 
 def worker_command(spider: str, db: str, redis_url: str, run_id: str, *args: str) -> list[str]:
@@ -164,13 +178,8 @@ def test_three_workers_fetch_each_page_once_and_store_what_one_process_stores(
         *("-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1", "-s", "DOWNLOAD_DELAY=0.02"),
     )
     workers = [Worker(tmp_path, f"w{n}", command) for n in (1, 2, 3)]
-    try:
-        for worker in workers:
-            worker.start()
+    with running(workers):
         codes = [worker.wait() for worker in workers]
-    finally:
-        for worker in workers:
-            worker.stop()
     assert codes == [0, 0, 0], "\n".join(worker.log_tail() for worker in workers)
 
     fetched = sum((worker.fetched() for worker in workers), Counter())
@@ -225,9 +234,7 @@ def test_a_worker_killed_mid_run_and_started_again_leaves_nothing_out(
         *("-s", "STORE_BATCH_SIZE=10"),
     )
     workers = [Worker(tmp_path, f"w{n}", command) for n in (1, 2, 3)]
-    try:
-        for worker in workers:
-            worker.start()
+    with running(workers):
         victim = wait_for_pages(workers, pages=6)
         assert victim.process is not None
         victim.process.send_signal(signal.SIGKILL)
@@ -235,9 +242,6 @@ def test_a_worker_killed_mid_run_and_started_again_leaves_nothing_out(
         killed_fetched = victim.fetched()
         victim.start()  # under the same name: it takes back what it had taken
         codes = [worker.wait() for worker in workers]
-    finally:
-        for worker in workers:
-            worker.stop()
     assert codes == [0, 0, 0], "\n".join(worker.log_tail() for worker in workers)
 
     fetched = sum(
