@@ -114,6 +114,15 @@ def crawled_postgres(crawled_postgres_databases: CrawledPostgres) -> str:
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
+def empty_database(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """The URL of a database of the test's own, nothing in it yet: a new SQLite
+    file, or a new PostgreSQL database (the test runs once with each)."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'articles.db'}"
+    return str(request.getfixturevalue("postgres_url"))
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
 def crawled_copy(request: pytest.FixtureRequest, crawled: Crawled, tmp_path: Path) -> Iterator[str]:
     """The URL of a copy of the crawled sample site the test may write into:
     a SQLite file, or a PostgreSQL database made from the crawl's template
