@@ -113,6 +113,16 @@ def crawled_postgres(crawled_postgres_databases: CrawledPostgres) -> str:
     return crawled_postgres_databases.url
 
 
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def crawled_url(request: pytest.FixtureRequest, crawled: Crawled) -> str:
+    """The URL of the crawled sample site, to read only: the SQLite file of
+    `crawled`, or the PostgreSQL database of `crawled_postgres` (the test runs
+    once with each, and must find the same in both)."""
+    if request.param == "sqlite":
+        return f"sqlite:///{crawled.db}"
+    return str(request.getfixturevalue("crawled_postgres"))
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def empty_database(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """The URL of a database of the test's own, nothing in it yet: a new SQLite

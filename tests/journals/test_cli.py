@@ -47,8 +47,9 @@ def test_errors_are_one_line(args: list[str], message: str) -> None:
     assert len(done.stderr.strip().splitlines()) == 1
 
 
-def test_stats_counts_journals_years_and_fields(crawled: Crawled) -> None:
-    done = journals("stats", "--db", f"sqlite:///{crawled.db}")
+def test_stats_counts_journals_years_and_fields(crawled_url: str) -> None:
+    """On the crawl in SQLite and in PostgreSQL."""
+    done = journals("stats", "--db", crawled_url)
     assert done.returncode == 0, done.stderr
     total = len(all_articles()) + 1
     assert done.stdout.startswith(f"{total} articles in 5 journals")
