@@ -1,5 +1,7 @@
 """Fixtures: the sample site served on loopback, and a database made by real
-Scrapy crawls of it (tests/support/runners.py). The hooks collect every
+Scrapy crawls of it (tests/support/runners.py), in SQLite and in PostgreSQL;
+`crawled_url`, `crawled_copy` and `empty_database` run a test once on each
+database. The hooks collect every
 crawl's stats (support/crawlstats.py) and check, when the session finishes,
 that no crawl requested another host (support/offsite.py). A Redis server
 for the crawls that share a frontier: support/redisserver.py."""
