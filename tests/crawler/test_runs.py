@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from support import stores
 from support.runners import FAST, ROOT, Crawled, journals, run_crawl
 from test_resume import stop_after
 
@@ -29,14 +30,15 @@ from journals.samplesite.server import SampleSite
 JSON_COLUMNS = ("arguments", "responses", "dropped", "coverage", "alarms")
 
 
-def runs_of(db: Path) -> list[dict[str, Any]]:
-    """The rows of `crawl_runs`, oldest first, JSON columns decoded."""
-    with sqlite3.connect(db) as conn:
-        conn.row_factory = sqlite3.Row
-        rows = [dict(row) for row in conn.execute("select * from crawl_runs order by id")]
+def runs_of(db: Path | str) -> list[dict[str, Any]]:
+    """The rows of `crawl_runs` of a SQLite file or a database URL, oldest
+    first, JSON columns decoded (SQLite keeps them as text)."""
+    url = db if isinstance(db, str) else f"sqlite:///{db}"
+    rows = stores.rows(url, "select * from crawl_runs order by id")
     for row in rows:
         for name in JSON_COLUMNS:
-            row[name] = None if row[name] is None else json.loads(row[name])
+            if isinstance(row[name], str):
+                row[name] = json.loads(row[name])
     return rows
 
 
@@ -102,9 +104,10 @@ def test_articles_with_no_journal_are_counted(sample_site: SampleSite, tmp_path:
     assert row["status"] == "finished"
 
 
-def test_journals_runs_lists_the_runs_newest_first(crawled: Crawled) -> None:
-    rows = runs_of(crawled.db)
-    done = journals("runs", "--db", f"sqlite:///{crawled.db}")
+def test_journals_runs_lists_the_runs_newest_first(crawled_url: str) -> None:
+    """On the crawl in SQLite and in PostgreSQL."""
+    rows = runs_of(crawled_url)
+    done = journals("runs", "--db", crawled_url)
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
     assert lines[0].split()[:4] == ["id", "started", "(UTC)", "spider"]
@@ -115,13 +118,13 @@ def test_journals_runs_lists_the_runs_newest_first(crawled: Crawled) -> None:
     assert f"{rows[0]['articles_new']}/0/0" in fx361.split()
     assert lines[-1] == f"{len(rows)} runs, newest first (--limit 0 for all)"
 
-    done = journals("runs", "--db", f"sqlite:///{crawled.db}", "--format", "jsonl")
+    done = journals("runs", "--db", crawled_url, "--format", "jsonl")
     assert done.returncode == 0, done.stderr
     listed = [json.loads(line) for line in done.stdout.splitlines()]
     assert listed == list(reversed(rows))
     assert done.stderr.strip() == f"{len(rows)} runs"
 
-    done = journals("runs", "--db", f"sqlite:///{crawled.db}", "--format", "jsonl", "--limit", "1")
+    done = journals("runs", "--db", crawled_url, "--format", "jsonl", "--limit", "1")
     assert [json.loads(line)["id"] for line in done.stdout.splitlines()] == [rows[-1]["id"]]
 
 

@@ -11,7 +11,9 @@ programs (`make postgres` installs them) the tests that need the server are
 skipped, and say why.
 
 Each test gets a database of its own (`postgres_url`), made from
-`template1`, dropped after the test.
+`template1`, dropped after the test; `copy_database` makes one from another
+database instead (CREATE DATABASE … TEMPLATE), as tests/conftest.py does
+from the crawled sample site.
 """
 
 from __future__ import annotations
@@ -74,6 +76,14 @@ class PostgresServer:
         """A new empty database; its name."""
         name = f"{prefix}_{os.getpid()}_{next(_names)}"
         self.execute(f'CREATE DATABASE "{name}"')
+        return name
+
+    def copy_database(self, template: str, prefix: str = "copy") -> str:
+        """A new database holding what `template` holds (no one may be
+        connected to it meanwhile); its name. Cheaper than the crawl that
+        filled the template."""
+        name = f"{prefix}_{os.getpid()}_{next(_names)}"
+        self.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
         return name
 
     def drop_database(self, name: str) -> None:
