@@ -4,9 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install browser demo test test-min eval imports lint bench bench-memory bench-search bench-reparse bench-cleaning clean
+.PHONY: install browser redis postgres demo test test-min eval imports lint bench bench-memory bench-search bench-reparse bench-cleaning clean
 
-install: $(STAMP) browser
+install: $(STAMP) browser redis postgres
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,37 @@ browser:
 	  $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk; \
 	fi
 
+# The shared-frontier tests (tests/crawler/test_workers.py) start a real Redis server of
+# their own (tests/support/redisserver.py). No package registry the project installs
+# from ships the server (the `redis` wheel is only the client), so it is Debian's
+# `redis-server` package, installed with apt-get (as root, else through sudo) only
+# where it is missing. The tests start it themselves, so the system service that the
+# package enables is not needed. Without it those tests are skipped and say why.
+REDIS_SERVER := /usr/bin/redis-server
+redis:
+	@if [ ! -x $(REDIS_SERVER) ]; then \
+	  if [ "$$(id -u)" = 0 ]; then sudo=; \
+	  elif command -v sudo >/dev/null; then sudo=sudo; \
+	  else echo "Redis tests will be skipped: run 'apt-get install redis-server' as root"; exit 0; fi; \
+	  $$sudo apt-get update -qq && \
+	  $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends redis-server; \
+	fi
+
+# The PostgreSQL tests (tests/support/postgres.py) start a server of their own from
+# PostgreSQL 15's programs, Debian's `postgresql-15` package (with pg_trgm), installed
+# with apt-get (as root, else through sudo) only where they are missing; its package
+# also makes the system user `postgres` the server runs as when the tests run as root.
+# Without it, the PostgreSQL tests are skipped and say why.
+PG_INITDB := /usr/lib/postgresql/15/bin/initdb
+postgres:
+	@if [ ! -x $(PG_INITDB) ]; then \
+	  if [ "$$(id -u)" = 0 ]; then sudo=; \
+	  elif command -v sudo >/dev/null; then sudo=sudo; \
+	  else echo "PostgreSQL tests will be skipped: run 'apt-get install postgresql-15' as root"; exit 0; fi; \
+	  $$sudo apt-get update -qq && \
+	  $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql-15; \
+	fi
+
 # Serve the sample site on a free loopback port, crawl it into data/articles.db
 # (the aggregator with fx361, the mirror's copy of the seed article with
 # article), print the stats. Delays are off: the site is local.
@@ -46,9 +77,15 @@ demo: $(STAMP)
 	$(BIN)/scrapy crawl article -a url=$$seed $$fast; \
 	echo; $(BIN)/journals stats
 
-# The import contracts first (seconds), then the suite.
-test: $(STAMP) browser imports
-	$(BIN)/python -m pytest -q
+# The import contracts first (seconds), then the suite, on TEST_WORKERS pytest-xdist
+# workers (a test file to each; TEST_WORKERS=0: in this process, one test after another).
+# Half the suite's time is waiting (crawl delays, timeouts, servers, subprocesses
+# starting): two workers overlap it, and use both cores of a two-core machine. The
+# tests marked `serial`, timed against the clock, run afterwards in one process.
+TEST_WORKERS ?= 2
+test: $(STAMP) browser redis postgres imports
+	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) -m "not serial"
+	$(BIN)/python -m pytest -q -m serial
 
 # The crawler's tests (and its doctests) on the lowest Scrapy pyproject.toml
 # allows, in a venv of their own, .venv-min (about ten minutes).
@@ -86,6 +123,12 @@ bench-reparse: $(STAMP)
 	$(BIN)/python bench/reparse.py
 
 # Bytes per article of the database (data/articles.db, or DATABASE_URL's), table by table.
+# 1, 2 and 4 workers on one Redis queue into one PostgreSQL database, against the bench
+# site on 4 loopback hosts with a politeness delay (bench/scaling.py; a few minutes).
+.PHONY: bench-scaling
+bench-scaling: $(STAMP) redis postgres
+	$(BIN)/python bench/scaling.py
+
 .PHONY: bench-dbsize
 bench-dbsize: $(STAMP)
 	$(BIN)/python bench/dbsize.py

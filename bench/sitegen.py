@@ -4,8 +4,9 @@ served on loopback.
     .venv/bin/python bench/sitegen.py --shape copies --pages 5000 --urls urls.txt
     .venv/bin/python bench/sitegen.py --shape aggregator --pages 100000 --chars 2000-4000
 
-It prints `ready <base URL>` once it serves, and serves until stdin closes (or
-it is killed). Two shapes:
+It prints `ready <base URL>` once it serves (with `--hosts N`, the base URL of
+each of the N addresses, separated by spaces), and serves until stdin closes
+(or it is killed). Two shapes:
 
 * `copies` (`make bench`): article pages of copy sites, which the generic
   extractor reads, in three kinds, by the article's number n (n mod 10):
@@ -564,9 +565,11 @@ class _Handler(BaseHTTPRequestHandler):
         pass
 
 
-def serve(site: Callable[[str], Reply], port: int = 0) -> ThreadingHTTPServer:
+def serve(
+    site: Callable[[str], Reply], port: int = 0, address: str = "127.0.0.1"
+) -> ThreadingHTTPServer:
     handler = type("Handler", (_Handler,), {"site": staticmethod(site)})
-    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    server = ThreadingHTTPServer((address, port), handler)
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
@@ -598,15 +601,29 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--urls", type=Path, help="write the article URLs here (copies)")
     parser.add_argument("--jobs", type=int, default=2, help="processes rendering the copies")
+    parser.add_argument(
+        "--hosts",
+        type=int,
+        default=1,
+        help="copies: serve them on this many loopback addresses (127.0.0.1, .2, …), a page"
+        " on each in turn, so that a crawl sees as many sites, each with its own delay",
+    )
     args = parser.parse_args()
+    servers: list[ThreadingHTTPServer] = []
     if args.shape == "copies":
         chars = args.chars or (4000, 12000)
         pages = copy_pages(args.pages, chars, args.jobs)
         table = {p.path: (p.body, p.content_type) for p in pages}
-        server = serve(table.get, args.port)
-        base = f"http://127.0.0.1:{server.server_address[1]}"
+        servers = [
+            serve(table.get, args.port, f"127.0.0.{n}") for n in range(1, max(1, args.hosts) + 1)
+        ]
+        bases = [f"http://127.0.0.{n}:{s.server_address[1]}" for n, s in enumerate(servers, 1)]
+        base = " ".join(bases)
         if args.urls:
-            args.urls.write_text("".join(f"{base}{p.path}\n" for p in pages), encoding="utf-8")
+            args.urls.write_text(
+                "".join(f"{bases[n % len(bases)]}{p.path}\n" for n, p in enumerate(pages)),
+                encoding="utf-8",
+            )
         for line in summary(pages):
             print("info", line, flush=True)
     else:
@@ -617,8 +634,8 @@ def main() -> None:
             html = site.page(path)
             return None if html is None else (html.encode(), "text/html; charset=utf-8")
 
-        server = serve(reply, args.port)
-        base = f"http://127.0.0.1:{server.server_address[1]}"
+        servers = [serve(reply, args.port)]
+        base = f"http://127.0.0.1:{servers[0].server_address[1]}"
         issues = sum(len(j.issues) for j in site.journals)
         print(
             f"info pages {len(site.articles):,} articles in {issues:,} issues of"
@@ -627,7 +644,8 @@ def main() -> None:
         )
     print(f"ready {base}", flush=True)
     sys.stdin.read()  # until the bench closes stdin
-    server.shutdown()
+    for server in servers:
+        server.shutdown()
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
 """Scrapy settings. Those users change can also come from the environment:
-DATABASE_URL, FX361_BASE_URL, FX361_MOBILE_URL, CONTACT_URL."""
+DATABASE_URL, FX361_BASE_URL, FX361_MOBILE_URL, CONTACT_URL, REDIS_URL, RUN_ID,
+WORKER_NAME."""
 
 from __future__ import annotations
 
@@ -124,6 +125,8 @@ QUALITY_MIN_ARTICLES = DEFAULT_MIN_ARTICLES
 SCHEDULER = "crawler.resume.scheduler.ResumeScheduler"
 DUPEFILTER_CLASS = "crawler.resume.dupefilter.ResumeDupeFilter"
 SPIDER_MIDDLEWARES = {
+    # With REDIS_URL: which requests taken from the shared queue are done.
+    "crawler.frontier.ledger.FrontierLedger": 5,
     # Closest to the engine: it sees what reaches the scheduler and the pipelines.
     "crawler.resume.tracker.ResumeTracker": 10,
     # Just inside HttpErrorMiddleware (50): archives only the 2xx article pages the spider gets.
@@ -131,3 +134,15 @@ SPIDER_MIDDLEWARES = {
 }
 # Seconds between reads of the database for the articles stored (JOBDIR runs).
 RESUME_CHECK_INTERVAL = 2.0
+
+# One frontier shared by any number of workers (crawler/frontier/, docs/scaling.md):
+# with REDIS_URL (scrapy-redis's setting, e.g. redis://127.0.0.1:6379/0) the
+# scheduler's queue and seen set are in Redis, kept after the run, under the keys
+# of RUN_ID, the name all workers of one run are given (a new name: a new run).
+# WORKER_NAME names this worker in Redis (default: host-pid); a worker restarted
+# under the same name takes back at once what it left unfinished, other workers
+# take it back once its heartbeat is FRONTIER_WORKER_TIMEOUT seconds old.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+RUN_ID = os.environ.get("RUN_ID", "")
+WORKER_NAME = os.environ.get("WORKER_NAME", "")
+FRONTIER_WORKER_TIMEOUT = 60.0

@@ -19,7 +19,7 @@ class PageSelection:
 
     filters: Filters = EVERYTHING  # of the articles stored from the page (its URL a source)
     hosts: tuple[str, ...] = ()  # any of these hosts
-    url_pattern: str | None = None  # the whole URL; * matches any text
+    url_pattern: str | None = None  # the whole URL, either case; * matches any text
     since: str | None = None  # fetched at or after (UTC, ISO 8601)
     article_ids: tuple[int, ...] = ()  # pages of any of these articles
 
@@ -55,7 +55,10 @@ def selected_pages(selection: PageSelection) -> Select[tuple[int]]:
             )
         )
     if selection.url_pattern:
-        query = query.where(page.url.like(like_pattern(selection.url_pattern), escape="\\"))
+        # Letters of either case, in every database: SQLite's LIKE ignores the
+        # case of ASCII letters, PostgreSQL's does not, lower() on both does.
+        pattern = func.lower(like_pattern(selection.url_pattern))
+        query = query.where(func.lower(page.url).like(pattern, escape="\\"))
     if selection.since:
         query = query.where(page.fetched_at >= selection.since)
     return query

@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import select
 
-from crawler.runlock import RunLock
+from crawler.runlock import lock_for
 from journals.session import database
 from pipelines.db import models
 from pipelines.db.database import DatabaseError, Writer, sqlite_path
@@ -53,7 +53,7 @@ def run_rekey(url: str) -> Rekeyed:
     path = sqlite_path(url)
     if path is not None and not path.exists():
         raise DatabaseError(f"no database at {path}")
-    lock = RunLock(path) if path is not None else None
+    lock = lock_for(url)
     if lock is not None:
         lock.acquire()
     try:

@@ -47,7 +47,7 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from crawler import contents, sites
-from crawler.runlock import RunLock
+from crawler.runlock import lock_for
 from crawler.spidermiddlewares.pagearchive import page_response
 from journals.pageselect import PageSelection, selected_pages
 from journals.session import database
@@ -443,7 +443,7 @@ def run_reparse(
     if path is not None and not path.exists():
         raise DatabaseError(f"no database at {path}")
     # Writes articles as a crawl does: never beside one (crawler/runlock.py).
-    lock = RunLock(path) if path is not None else None
+    lock = lock_for(url)
     if lock is not None:
         lock.acquire()
     try:

@@ -31,6 +31,17 @@ def arguments_text(arguments: Mapping[str, Any] | None) -> str:
     return " ".join(f"{name}={value}" for name, value in (arguments or {}).items())
 
 
+def worker_of(run: Mapping[str, Any]) -> dict[str, str]:
+    """A shared-frontier worker's run and name, shown with the arguments.
+
+    >>> worker_of({"run_id": "archive-1", "worker": "w2"}), worker_of({"run_id": None})
+    ({'run': 'archive-1', 'worker': 'w2'}, {})
+    """
+    if not run.get("run_id"):
+        return {}
+    return {"run": run["run_id"], "worker": run.get("worker") or "?"}
+
+
 def articles_text(run: Mapping[str, Any]) -> str:
     """New, updated and unchanged articles.
 
@@ -73,7 +84,7 @@ def table(runs: list[dict[str, Any]]) -> str:
             str(run["id"]),
             run["started_at"][:19].replace("T", " "),
             run["spider"],
-            arguments_text(run["arguments"]),
+            arguments_text(worker_of(run) | (run["arguments"] or {})),
             run["status"],
             str(run["requests"]),
             str(run["article_pages"]),

@@ -25,7 +25,10 @@ tier tokens (`人大:12`: the term weighs 64 or more in the article) bound the
 ranking: the best `limit` are taken from the articles of the highest tier
 that holds enough of them, and counted exactly there, once no article
 outside that tier can weigh more than the last of them; the other matches are
-counted, not ranked."""
+counted, not ranked.
+
+On PostgreSQL, which has none of these indexes, journals/pgsearch.py gives
+the same results, scores and order."""
 
 from __future__ import annotations
 
@@ -49,6 +52,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
+from journals import pgsearch
 from journals.filters import EVERYTHING, Filters, filtered
 from pipelines.db import grams, models
 
@@ -69,6 +73,33 @@ WHOLE = 200  # matches ranked all at once rather than by tiers
 
 class QueryError(ValueError):
     """A query with nothing to search for."""
+
+
+class NoIndex(QueryError):
+    """The database has no full-text index to search."""
+
+
+def on_postgresql(session: Session) -> bool:
+    """Whether the database is PostgreSQL, searched by journals/pgsearch.py;
+    NoIndex for a database other than it and SQLite."""
+    dialect = session.get_bind().dialect.name
+    if dialect not in ("sqlite", "postgresql"):
+        raise NoIndex(
+            f"search needs SQLite's or PostgreSQL's indexes, not {dialect}'s; search a copy"
+            " made with `journals export --format sqlite -o articles.db`"
+        )
+    return dialect == "postgresql"
+
+
+def _postgresql_ranked(
+    session: Session, query: str, filters: Filters
+) -> list[tuple[pgsearch.Row, float]]:
+    words = terms(query)
+    if not words:
+        raise QueryError("the query is empty")
+    return pgsearch.ranked_rows(
+        session, words, filters, weights=WEIGHTS, trigram=TRIGRAM, vocab_limit=VOCAB_LIMIT
+    )
 
 
 @dataclass(frozen=True)
@@ -402,6 +433,8 @@ class _Short:
 
 def count(session: Session, query: str, filters: Filters = EVERYTHING) -> int:
     """How many articles match."""
+    if on_postgresql(session):
+        return len(_postgresql_ranked(session, query, filters))
     words = terms(query)
     if words and short_words(session, words):
         return _Short(session, words, filters).count()
@@ -412,6 +445,8 @@ def ranked(
     session: Session, query: str, filters: Filters = EVERYTHING, limit: int | None = None
 ) -> list[tuple[int, float]]:
     """The matching articles' ids and scores, best first: all, or the best `limit`."""
+    if on_postgresql(session):
+        return pgsearch.ids(_postgresql_ranked(session, query, filters)[:limit])
     words = terms(query)
     if words and short_words(session, words):
         return _Short(session, words, filters).ranked(limit)
@@ -449,6 +484,12 @@ def search(
     session: Session, query: str, filters: Filters = EVERYTHING, limit: int | None = 20
 ) -> tuple[list[Hit], int]:
     """The best `limit` hits (all with None) with their snippets, and how many matched."""
+    if on_postgresql(session):
+        found = _postgresql_ranked(session, query, filters)
+        return [
+            Hit(row.id, score, snippet(query, row.title, row.body, row.keywords))
+            for row, score in found[:limit]
+        ], len(found)
     words = terms(query)
     if words and short_words(session, words):
         short = _Short(session, words, filters)

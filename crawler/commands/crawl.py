@@ -3,7 +3,10 @@ bad value is one line, not a traceback after the start-up log) and an exit
 status that says how the crawl ended (crawler/exitstatus.py): DEGRADED when
 its new articles lack fields they should have (crawler/extensions/quality.py;
 the run record says which), LOCKED when another crawl holds the database
-(crawler/runlock.py).
+(crawler/runlock.py; the workers of one shared-frontier run, REDIS_URL with
+the same RUN_ID, hold it together). A shared-frontier worker whose settings
+are wrong exits BAD_ARGUMENT, one whose Redis does not answer FAILED, each
+with one line, before the crawl starts.
 
 The spider's arguments go to the run record (crawler/extensions/runrecord.py) as the setting
 SPIDER_ARGUMENTS.
@@ -17,15 +20,19 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import Any
 
+from redis.exceptions import RedisError
 from scrapy.commands.crawl import Command as ScrapyCrawl
 from scrapy.exceptions import UsageError
 from scrapy.spiderloader import get_spider_loader
+from scrapy_redis import connection
 
 from crawler.arguments import BadArgument
 from crawler.exitstatus import ExitStatus
-from crawler.runlock import Locked, RunLock
-from pipelines.db.database import DatabaseError, sqlite_path
+from crawler.frontier.keys import check_run_id, worker_name
+from crawler.runlock import Locked, lock_for
+from pipelines.db.database import DatabaseError
 
 # Finish reasons that mean the run did not do its job.
 FAILED_REASONS = frozenset({"bad_argument", "shutdown", "blocked"})
@@ -42,10 +49,16 @@ class Command(ScrapyCrawl):
         except KeyError:
             return  # Scrapy reports an unknown spider itself
         try:
-            sqlite_path(self.settings["DATABASE_URL"])
+            lock_for(self.settings["DATABASE_URL"])
         except DatabaseError as exc:
             print(f"scrapy crawl {args[0]}: DATABASE_URL: {exc}", file=sys.stderr)
             sys.exit(ExitStatus.BAD_ARGUMENT)
+        if problem := frontier_problem(self.settings):
+            print(f"scrapy crawl {args[0]}: {problem}", file=sys.stderr)
+            sys.exit(ExitStatus.BAD_ARGUMENT)
+        if problem := frontier_unreachable(self.settings):
+            print(f"scrapy crawl {args[0]}: {problem}", file=sys.stderr)
+            sys.exit(ExitStatus.FAILED)
         check = getattr(spidercls, "check_arguments", None)
         if check is None:
             return
@@ -65,8 +78,8 @@ class Command(ScrapyCrawl):
         crawler.settings.set("SPIDER_ARGUMENTS", dict(opts.spargs), priority="cmdline")
         # Before the crawl starts (crawl() may open the pipelines, and so the
         # database, at once); held until the process ends, however it ends.
-        database = sqlite_path(self.settings["DATABASE_URL"])
-        lock = RunLock(database) if database is not None else None
+        run_id = self.settings.get("RUN_ID") if self.settings.get("REDIS_URL") else None
+        lock = lock_for(self.settings["DATABASE_URL"], run_id or None)
         if lock is not None:
             try:
                 lock.acquire()
@@ -90,3 +103,35 @@ class Command(ScrapyCrawl):
             self.exitcode = ExitStatus.FAILED
         elif status == "degraded":
             self.exitcode = ExitStatus.DEGRADED
+
+
+def frontier_problem(settings: Any) -> str | None:
+    """What is wrong with the shared frontier's settings (crawler/frontier/), if anything."""
+    if not settings.get("REDIS_URL"):
+        return None
+    if settings.get("JOBDIR"):
+        return (
+            "JOBDIR and REDIS_URL: a run sharing its frontier in Redis resumes from"
+            " Redis; give one of them"
+        )
+    try:
+        check_run_id(settings.get("RUN_ID"))
+        worker_name(settings.get("WORKER_NAME"))
+    except ValueError as exc:
+        return str(exc)
+    return None
+
+
+def frontier_unreachable(settings: Any) -> str | None:
+    """Why the shared frontier's Redis server does not answer, if it does not:
+    one line, not a traceback once the crawl has begun to start."""
+    if not settings.get("REDIS_URL"):
+        return None
+    server = connection.from_settings(settings)
+    try:
+        server.ping()
+    except RedisError as exc:
+        return f"REDIS_URL: no answer from {settings['REDIS_URL']}: {exc}"
+    finally:
+        server.close()
+    return None

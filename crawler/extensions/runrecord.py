@@ -41,6 +41,13 @@ when it can tell that no other crawl is writing the database: it holds the
 database's run lock (crawler/runlock.py; `scrapy crawl` takes it), or finds
 it free. A database the lock does not cover (not SQLite) keeps such rows
 `running`.
+
+The workers of a run sharing its frontier (crawler/frontier/: REDIS_URL,
+RUN_ID) each write a row of their own, with the run's id (`run_id`) and
+the worker's name (`worker`). Holding the run's lock, a worker knows that no
+other run is writing, so it marks `interrupted` the rows left `running` by
+other runs and by earlier processes of its own name; its fellow workers'
+rows it leaves alone.
 """
 
 from __future__ import annotations
@@ -56,15 +63,16 @@ from urllib.parse import urlsplit
 
 from scrapy import Request, Spider, signals
 from scrapy.crawler import Crawler
-from sqlalchemy import Engine, null, update
+from sqlalchemy import ColumnElement, Engine, null, or_, true, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from crawler.extensions import navigation, quality
 from crawler.extensions.progress import Snapshot
+from crawler.frontier.keys import worker_name
 from crawler.meta import ARTICLE_PAGE
-from crawler.runlock import Locked, RunLock
-from pipelines.db.database import DatabaseError, open_engine, sqlite_path
+from crawler.runlock import Locked, lock_for
+from pipelines.db.database import DatabaseError, open_engine
 from pipelines.db.models import CrawlRun
 
 logger = logging.getLogger(__name__)
@@ -123,15 +131,22 @@ def outcome(
     ...               "finished", quality.DEFAULT_FLOORS, 20)
     >>> row["status"], row["article_pages"], row["dropped"], row["errors"], row["alarms"]
     ('degraded', 26, {'missing_journal': 1}, 1, ['authors 0.00 < 0.70'])
+    >>> row = outcome({"store/articles_lost": 3}, "finished", quality.DEFAULT_FLOORS, 20)
+    >>> row["status"], row["alarms"]
+    ('failed', ['store: 3 articles not stored (database errors)'])
     """
     snapshot = Snapshot.of(stats)
     coverage = quality.coverage(stats)
     alarms = quality.alarms(coverage, snapshot.new, floors, min_articles)
     lost = navigation.alarms(stats)
     alarms += lost
+    status = status_of(reason, alarms, bool(lost) and navigation.found_nothing(stats))
+    if unstored := int(stats.get("store/articles_lost") or 0):  # pipelines/store.py
+        alarms.append(f"store: {unstored} articles not stored (database errors)")
+        status = "failed"
     return {
         "finished_at": now(),
-        "status": status_of(reason, alarms, bool(lost) and navigation.found_nothing(stats)),
+        "status": status,
         "finish_reason": reason,
         "requests": int(stats.get("downloader/request_count") or 0),
         "responses": counted(stats, "downloader/response_status_count/"),
@@ -164,30 +179,39 @@ def is_article_page(request: Request) -> bool:
 
 
 @contextmanager
-def sole_writer(database_url: str) -> Iterator[bool]:
-    """Yields whether this process is the only crawl writing the database:
-    it holds the run lock (`scrapy crawl`), or takes it for the block. False
-    when another process holds it, or for a database without a lock file."""
-    path = sqlite_path(database_url)
-    if path is None:
-        yield False
+def leftovers(
+    database_url: str, run_id: str | None = None, worker: str | None = None
+) -> Iterator[ColumnElement[bool] | None]:
+    """Yields which `running` rows were left by processes that are gone, as a
+    condition on `crawl_runs` (None: it cannot tell). A crawl that holds the
+    run lock alone (`scrapy crawl`), or takes it for the block: all of them.
+    A worker of run `run_id` (holding its shared lock with its fellow
+    workers): those of other runs, and those of its own name."""
+    lock = lock_for(database_url, run_id)
+    if lock is None:
+        yield None
         return
-    lock = RunLock(path)
     try:
         lock.acquire()
     except Locked as exc:
-        yield exc.pid == os.getpid()
+        yield true() if exc.pid == os.getpid() and run_id is None else None
         return
     try:
-        yield True
+        if run_id is None:
+            yield true()
+        else:
+            yield or_(
+                CrawlRun.run_id.is_(None), CrawlRun.run_id != run_id, CrawlRun.worker == worker
+            )
     finally:
         lock.release()
 
 
-def interrupt_leftovers(session: Session) -> int:
-    """Mark the rows still `running` as `interrupted`: their process is gone."""
+def interrupt_leftovers(session: Session, which: ColumnElement[bool]) -> int:
+    """Mark the rows still `running` that `which` selects as `interrupted`:
+    their process is gone."""
     result = session.execute(
-        update(CrawlRun).where(CrawlRun.status == "running").values(status="interrupted")
+        update(CrawlRun).where(CrawlRun.status == "running", which).values(status="interrupted")
     )
     return int(getattr(result, "rowcount", 0) or 0)
 
@@ -204,6 +228,10 @@ class RunRecorder:
         self.min_articles = settings.getint("QUALITY_MIN_ARTICLES", quality.DEFAULT_MIN_ARTICLES)
         self.engine: Engine | None = None
         self.run_id: int | None = None
+        # A worker of a run sharing its frontier in Redis (crawler/frontier/).
+        shared = bool(settings.get("REDIS_URL"))
+        self.shared_run: str | None = settings.get("RUN_ID") or None if shared else None
+        self.worker = worker_name(settings.get("WORKER_NAME")) if shared else None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> RunRecorder:
@@ -226,15 +254,17 @@ class RunRecorder:
             status="running",
             responses={},
             dropped={},
+            run_id=self.shared_run,
+            worker=self.worker,
         )
         try:
             self.engine = open_engine(self.database_url, create=True)
             with (
-                sole_writer(self.database_url) as sole,
+                leftovers(self.database_url, self.shared_run, self.worker) as gone,
                 Session(self.engine) as session,
                 session.begin(),
             ):
-                left = interrupt_leftovers(session) if sole else 0
+                left = interrupt_leftovers(session, gone) if gone is not None else 0
                 session.add(run)
                 session.flush()
                 self.run_id = run.id

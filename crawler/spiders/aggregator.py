@@ -103,6 +103,10 @@ class Fx361Spider(scrapy.Spider):
         kwargs.setdefault("base_url", crawler.settings.get("FX361_BASE_URL"))
         kwargs.setdefault("mobile_url", crawler.settings.get("FX361_MOBILE_URL"))
         spider = super().from_crawler(crawler, *args, **kwargs)
+        if crawler.settings.get("REDIS_URL"):
+            # Workers share the pages (crawler/frontier/): this one may read
+            # only some of the category pages, so it cannot tell a name is missing.
+            spider.unsure = True
         if spider.mode in ("incremental", "archive"):
             spider.stored = StoredArticles(crawler.settings["DATABASE_URL"], spider.refresh_days)
         crawler.signals.connect(spider.spider_idle, signal=signals.spider_idle)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import IO, Any
 
 from sqlalchemy.orm import Session
@@ -21,7 +22,7 @@ from journals.cli.options import (
     non_negative,
     write_out,
 )
-from journals.filters import Filters
+from journals.filters import EVERYTHING, Filters
 from journals.session import database
 
 Writer = Callable[[Iterable[dict[str, Any]], IO[str]], int]
@@ -67,19 +68,29 @@ def add_commands(sub: Any) -> None:
     export = add_command(
         sub,
         "export",
-        help="write articles as JSON Lines, CSV, RIS or BibTeX (all, or filtered)",
+        help="write articles as JSON Lines, CSV, RIS or BibTeX (all, or filtered), or copy"
+        " the database into SQLite",
         description="Write the articles (all, or those the filters or --query select) as JSON\n"
-        "Lines, CSV, RIS or BibTeX; the count goes to stderr.",
+        "Lines, CSV, RIS or BibTeX; the count goes to stderr. --format sqlite copies the\n"
+        "whole database (a PostgreSQL one, say) into a new SQLite file, which\n"
+        "`journals serve` can serve.",
         epilog=examples(
             "journals export --format ris --journal 人大研究 --year 2018 -o refs.ris",
             "journals export --format jsonl -o articles.jsonl",
             "journals export --format bibtex --query 备案审查 -o refs.bib",
             "journals export --format csv --column 代表风采 --column 特别策划 -o columns.csv",
+            "journals export --format sqlite -o copy.db --db postgresql+psycopg://me@host/journals",
         ),
         run=cmd_export,
     )
     db_argument(export)
-    export.add_argument("--format", choices=("jsonl", "csv", "ris", "bibtex"), default="jsonl")
+    export.add_argument(
+        "--format",
+        choices=("jsonl", "csv", "ris", "bibtex", "sqlite"),
+        default="jsonl",
+        help="sqlite: the whole database copied into a new SQLite file (-o FILE), schema and"
+        " indexes made, as `journals serve` needs (no filters, no --query)",
+    )
     export.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
     export.add_argument(
         "--query", metavar="QUERY", help="only articles matching QUERY, best first (as search)"
@@ -155,6 +166,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     from journals import export
 
     filters = filters_from(args)
+    if args.format == "sqlite":
+        return _export_sqlite(args, filters)
     write = _writer(args.format)
     with database(database_url(args)) as session:
         if args.query is not None:
@@ -163,6 +176,23 @@ def cmd_export(args: argparse.Namespace) -> int:
             rows = export.records(session, filters)
         count = write_out(args.output, lambda out: write(rows, out))
     print(f"exported {count} articles", file=sys.stderr)
+    return ExitStatus.OK
+
+
+def _export_sqlite(args: argparse.Namespace, filters: Filters) -> int:
+    """The whole database, copied into the new SQLite file -o FILE."""
+    from journals.sqlitecopy import CopyError, copy_to_sqlite
+
+    if args.output in (None, "-"):
+        raise CliError("--format sqlite writes a file: give it with -o FILE")
+    if args.query is not None or filters != EVERYTHING:
+        raise CliError("--format sqlite copies the whole database: no filters, no --query")
+    with database(database_url(args)) as session:
+        try:
+            count = copy_to_sqlite(session.get_bind().engine, Path(args.output))
+        except CopyError as exc:
+            raise CliError(str(exc)) from exc
+    print(f"exported {count} articles to {args.output} (SQLite)", file=sys.stderr)
     return ExitStatus.OK
 
 

@@ -48,13 +48,20 @@ def add_commands(sub: Any) -> None:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    from sqlalchemy.engine import make_url
+
     from journals import web
     from pipelines.db.database import sqlite_path
 
     url = database_url(args)
     path = sqlite_path(url)
     if path is None:
-        raise CliError(f"serve needs a SQLite file, not {url!r}")
+        shown = make_url(url).render_as_string(hide_password=True)
+        raise CliError(
+            "Datasette needs a SQLite file; copy the database into one with"
+            f" `journals export --format sqlite -o articles.db --db {shown}`,"
+            " then `journals serve --db sqlite:///articles.db`"
+        )
     with database(url):  # it exists, and its schema is the newest
         pass
     print(f"search: http://{args.host}:{args.port}/-/search", flush=True)

@@ -18,6 +18,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from pipelines.db.models import Failure
+from pipelines.db.upsert import dialect_insert
 
 # Sent once per request that failed for good, with `failure=FailedRequest`.
 request_failed = object()
@@ -61,27 +62,51 @@ FIELDS = (
 
 
 def record(session: Session, rows: Iterable[dict[str, Any]], spider: str, now: str) -> int:
-    """Upsert failures given as `FailedRequest.as_row()` dicts; returns how many."""
+    """Upsert failures given as `FailedRequest.as_row()` dicts; returns how many.
+
+    A URL already failed keeps its first failure and its host, and adds the
+    attempts; the rest is the latest failure's. One statement a URL where the
+    database has `INSERT … ON CONFLICT` (SQLite, PostgreSQL)."""
+    insert_ = dialect_insert(session)
     count = 0
     for row in rows:
         url = row["url"]
-        failure = session.scalars(select(Failure).where(Failure.url == url)).one_or_none()
-        if failure is None:
-            failure = Failure(
-                url=url,
-                host=urlsplit(url).hostname or "",
-                attempts=0,
-                first_failed=now,
+        values = {
+            "spider": spider,
+            "last_status": row["status"],
+            "reason": row["reason"],
+            "attempts": int(row["attempts"]),
+            "last_failed": now,
+        }
+        if insert_ is not None:
+            statement = insert_(Failure).values(
+                url=url, host=urlsplit(url).hostname or "", first_failed=now, **values
             )
-            session.add(failure)
-        failure.spider = spider
-        failure.last_status = row["status"]
-        failure.reason = row["reason"]
-        failure.attempts += int(row["attempts"])
-        failure.last_failed = now
-        session.flush()
+            session.execute(
+                statement.on_conflict_do_update(
+                    index_elements=[Failure.url],
+                    set_={
+                        **{name: statement.excluded[name] for name in values},
+                        "attempts": Failure.attempts + statement.excluded.attempts,
+                    },
+                )
+            )
+        else:
+            _record_in_two_steps(session, url, values, now)
         count += 1
     return count
+
+
+def _record_in_two_steps(session: Session, url: str, values: dict[str, Any], now: str) -> None:
+    failure = session.scalars(select(Failure).where(Failure.url == url)).one_or_none()
+    if failure is None:
+        failure = Failure(url=url, host=urlsplit(url).hostname or "", attempts=0, first_failed=now)
+        session.add(failure)
+    attempts = failure.attempts + values["attempts"]
+    for name, value in values.items():
+        setattr(failure, name, value)
+    failure.attempts = attempts
+    session.flush()
 
 
 def forget(session: Session, urls: Iterable[str]) -> int:

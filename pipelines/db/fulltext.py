@@ -30,12 +30,7 @@ _HELD = f"(SELECT id FROM {HOLD})"
 
 def exists(connection: Connection) -> bool:
     """Whether the database has the hold (revision 0013 on)."""
-    if connection.dialect.name != "sqlite":
-        return False
-    found = connection.exec_driver_sql(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (HOLD,)
-    ).first()
-    return found is not None
+    return grams.has_sqlite_table(connection, HOLD)
 
 
 def hold(connection: Connection, ids: Iterable[int]) -> None:

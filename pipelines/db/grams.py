@@ -172,10 +172,15 @@ def row(title: str, body: str, keywords: str) -> str:
 
 def exists(connection: Connection) -> bool:
     """Whether the database has the index (revision 0012 on)."""
+    return has_sqlite_table(connection, PENDING)
+
+
+def has_sqlite_table(connection: Connection, name: str) -> bool:
+    """Whether the database is SQLite and has the table `name`."""
     if connection.dialect.name != "sqlite":
         return False
     found = connection.exec_driver_sql(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (PENDING,)
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
     ).first()
     return found is not None
 

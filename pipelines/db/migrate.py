@@ -7,9 +7,14 @@ upgraded like any other."""
 from __future__ import annotations
 
 import atexit
+import fcntl
 import logging
+import os
 import shutil
 import tempfile
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from importlib.resources import files
 from importlib.resources.abc import Traversable
@@ -19,13 +24,17 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, inspect
+from sqlalchemy import Connection, Engine, inspect, text
 
 logger = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 FIRST_REVISION = "0001"
+# The advisory lock a PostgreSQL migration takes (any fixed number of its own).
+MIGRATION_LOCK = zlib.crc32(b"journals migrations")
 # Made by migrations only, no model of theirs: the full-text index and its shadow tables.
 UNMODELLED_PREFIX = "articles_fts"
+# Made by migrations only: PostgreSQL's trigram indexes (migrations/dialects.py).
+UNMODELLED_INDEX_PREFIX = "trgm_"
 
 
 def modelled(name: str | None, type_: str, _parents: object = None) -> bool:
@@ -33,7 +42,11 @@ def modelled(name: str | None, type_: str, _parents: object = None) -> bool:
 
     >>> modelled("articles", "table"), modelled("articles_fts_docsize", "table")
     (True, False)
+    >>> modelled("ix_articles_date", "index"), modelled("trgm_articles_body", "index")
+    (True, False)
     """
+    if type_ == "index":
+        return not (name or "").startswith(UNMODELLED_INDEX_PREFIX)
     return not (type_ == "table" and (name or "").startswith(UNMODELLED_PREFIX))
 
 
@@ -95,8 +108,16 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 
     SQLite's foreign keys are off while it migrates, as a table rebuild needs
     (SQLite's own procedure for schema changes; revision 0010 rebuilds
-    `articles`), and checked before the changes are committed."""
-    with engine.connect() as connection:
+    `articles`), and checked before the changes are committed.
+
+    Processes opening one SQLite file at once (the workers of a run sharing
+    a frontier, crawler/frontier/) migrate it one after another
+    (`one_at_a_time`): Alembic's DDL on SQLite is not transactional, so two
+    would both find a new file empty and both create its tables. On
+    PostgreSQL, whose DDL is transactional, the migration's transaction
+    takes an advisory lock first (released with it): a second process waits,
+    then finds the tables made."""
+    with one_at_a_time(engine), engine.connect() as connection:
         if revision == "head" and current(connection) == head():
             return
         sqlite = connection.dialect.name == "sqlite"
@@ -106,6 +127,10 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
             connection.commit()
         try:
             with connection.begin():
+                if connection.dialect.name == "postgresql":  # one process at a time, as SQLite's
+                    connection.execute(
+                        text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK}
+                    )
                 _upgrade(connection, revision)
                 if sqlite and (
                     broken := connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
@@ -115,6 +140,23 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
             if sqlite:
                 connection.exec_driver_sql("PRAGMA foreign_keys=ON")
                 connection.commit()
+
+
+@contextmanager
+def one_at_a_time(engine: Engine) -> Iterator[None]:
+    """An exclusive flock on `<database>.migrate` beside a SQLite file for the
+    block (released by the kernel however the process ends); nothing for
+    other databases."""
+    database = engine.url.database
+    if engine.dialect.name != "sqlite" or not database or database == ":memory:":
+        yield
+        return
+    fd = os.open(f"{database}.migrate", os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
 
 
 def _upgrade(connection: Connection, revision: str) -> None:

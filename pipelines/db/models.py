@@ -202,6 +202,9 @@ class CrawlRun(Base):
     errors: Mapped[int] = mapped_column(default=0)
     coverage: Mapped[dict[str, float] | None] = mapped_column(JSON)  # field -> share
     alarms: Mapped[list[str] | None] = mapped_column(JSON)  # floors not met
+    # A worker of a run sharing its frontier (crawler/frontier/): RUN_ID, WORKER_NAME.
+    run_id: Mapped[str | None] = mapped_column(String(100))
+    worker: Mapped[str | None] = mapped_column(String(100))
 
 
 class Page(Base):

@@ -26,6 +26,7 @@ from sqlalchemy import delete, insert
 from sqlalchemy.orm import Session
 
 from pipelines.db import models
+from pipelines.db.upsert import dialect_insert
 
 COMPRESSION = "br"
 QUALITY = 5  # Brotli's: as fast as zlib's default here, and smaller
@@ -123,13 +124,9 @@ def stored_body(page: models.Page) -> bytes:
 
 def upsert_pages(session: Session, rows: list[dict[str, Any]]) -> None:
     """Insert the rows, replacing any stored row of the same URL."""
-    dialect = session.get_bind().dialect.name
-    if dialect in ("sqlite", "postgresql"):
-        if dialect == "sqlite":
-            from sqlalchemy.dialects.sqlite import insert as dialect_insert
-        else:
-            from sqlalchemy.dialects.postgresql import insert as dialect_insert
-        statement = dialect_insert(models.Page)
+    insert_ = dialect_insert(session)
+    if insert_ is not None:
+        statement = insert_(models.Page)
         statement = statement.on_conflict_do_update(
             index_elements=[models.Page.url],
             set_={name: statement.excluded[name] for name in _UPDATED},

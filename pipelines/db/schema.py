@@ -134,7 +134,8 @@ TABLES = (
     ),
     Table(
         "crawl_runs",
-        "One row per crawl: spider, arguments, when it ran, how it ended, what it "
+        "One row per crawl (per worker, for a run whose workers share a frontier): "
+        "spider, arguments, when it ran, how it ended, what it "
         "fetched and what it stored. `journals runs` lists them.",
         {
             "id": "Row number.",
@@ -160,6 +161,9 @@ TABLES = (
             "coverage": "JSON object: share of the run's new articles with each field "
             "(authors, keywords, date, issue); empty when none were new.",
             "alarms": "JSON list: the coverage floors the run fell below.",
+            "run_id": "For a worker of a run sharing its frontier in Redis (docs/scaling.md): "
+            "the RUN_ID all the run's workers were given; empty for a crawl in one process.",
+            "worker": "That worker's WORKER_NAME: a row per worker of the run.",
         },
     ),
     Table(

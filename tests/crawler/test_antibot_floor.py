@@ -14,6 +14,10 @@ from pathlib import Path
 import pytest
 from support.runners import run_crawl
 
+# Timed against the clock (waits, timeouts): `make test` runs this file after the
+# others, alone, rather than beside another worker.
+pytestmark = pytest.mark.serial
+
 CAPTCHA = "<html><body><p>请输入验证码后继续访问</p><img src='/captcha.png'></body></html>"
 GOOD = "<html><body><h1>代表工作</h1><p>" + "代表们认真履职。" * 100 + "</p></body></html>"
 CAPTCHAS, GOOD_PAGES = 3, 12

@@ -27,6 +27,10 @@ from journals.samplesite.corpus import SampleArticle, all_articles
 from journals.samplesite.render import CATEGORIES, article_path, shows_journal_line
 from pipelines.cleaning.text import normalize_text, normalize_title
 
+# Timed against the clock (waits, timeouts): `make test` runs this file after the
+# others, alone, rather than beside another worker.
+pytestmark = pytest.mark.serial
+
 ARTICLES = {a.id: a for _, _, a in all_articles()}
 # Pages the `article` spider stores from their own text: those that print their
 # journal line (the others are dropped without the issue page they are listed on).

@@ -18,6 +18,10 @@ from crawler.downloadermiddlewares.retry import BackoffRetryMiddleware
 from crawler.extensions.closing import crawl_closing
 from crawler.meta import GAVE_UP
 
+# Timed against the clock (waits, timeouts): `make test` runs this file after the
+# others, alone, rather than beside another worker.
+pytestmark = pytest.mark.serial
+
 URL = "http://127.0.0.1/page/2018/1120/5108306.shtml"
 
 

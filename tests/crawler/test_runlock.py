@@ -127,3 +127,53 @@ def test_a_killed_crawl_leaves_no_lock_behind(sample_site: SampleSite, tmp_path:
     assert lock_path(db).read_text().strip() == str(crawl.pid)
     with RunLock(db):
         pass
+
+
+def test_workers_of_one_run_share_the_lock_and_other_runs_are_refused(tmp_path: Path) -> None:
+    db = tmp_path / "articles.db"
+    first, second = RunLock(db, "archive-1"), RunLock(db, "archive-1")
+    first.acquire()
+    second.acquire()  # a fellow worker of the run
+    assert lock_path(db).read_text() == f"{os.getpid()} archive-1\n"
+    with pytest.raises(Locked) as other_run, RunLock(db, "archive-2"):
+        pass
+    assert str(other_run.value) == (
+        f"another crawl (run archive-1) is writing {db} (pid {os.getpid()}); exiting"
+    )
+    with pytest.raises(Locked), RunLock(db):  # a crawl in one process waits too
+        pass
+    first.release()
+    with pytest.raises(Locked), RunLock(db, "archive-2"):  # one worker of the run is left
+        pass
+    second.release()
+    assert lock_path(db).read_text() == ""  # the run's last worker emptied it
+    with RunLock(db):
+        with pytest.raises(Locked) as single, RunLock(db, "archive-1"):
+            pass
+        assert single.value.run_id is None
+    with RunLock(db, "archive-2"):  # free again: any run may take it
+        pass
+
+
+def test_a_killed_worker_leaves_its_run_lock_to_the_kernel(tmp_path: Path) -> None:
+    db = tmp_path / "articles.db"
+    hold = "import sys, time; from pathlib import Path; from crawler.runlock import RunLock;"
+    hold += " RunLock(Path(sys.argv[1]), 'archive-1').acquire(); print('held', flush=True);"
+    hold += " time.sleep(60)"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", hold, str(db)], cwd=ROOT, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+        with pytest.raises(Locked) as refused, RunLock(db, "archive-2"):
+            pass
+        assert (refused.value.pid, refused.value.run_id) == (holder.pid, "archive-1")
+        with RunLock(db, "archive-1"):  # a fellow worker joins
+            pass
+    finally:
+        holder.send_signal(signal.SIGKILL)
+        holder.wait()
+        assert holder.stdout is not None
+        holder.stdout.close()
+    with RunLock(db, "archive-2"):  # the run's only worker is gone
+        pass

@@ -16,10 +16,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from support import stores
 from support.runners import FAST, ROOT, Crawled, journals, run_crawl
 from test_resume import stop_after
 
-from crawler.extensions.runrecord import sole_writer
+from crawler.extensions.runrecord import leftovers
 from crawler.runlock import RunLock
 from crawler.settings import QUALITY_FLOORS
 from journals.samplesite import render, server
@@ -29,14 +30,15 @@ from journals.samplesite.server import SampleSite
 JSON_COLUMNS = ("arguments", "responses", "dropped", "coverage", "alarms")
 
 
-def runs_of(db: Path) -> list[dict[str, Any]]:
-    """The rows of `crawl_runs`, oldest first, JSON columns decoded."""
-    with sqlite3.connect(db) as conn:
-        conn.row_factory = sqlite3.Row
-        rows = [dict(row) for row in conn.execute("select * from crawl_runs order by id")]
+def runs_of(db: Path | str) -> list[dict[str, Any]]:
+    """The rows of `crawl_runs` of a SQLite file or a database URL, oldest
+    first, JSON columns decoded (SQLite keeps them as text)."""
+    url = db if isinstance(db, str) else f"sqlite:///{db}"
+    rows = stores.rows(url, "select * from crawl_runs order by id")
     for row in rows:
         for name in JSON_COLUMNS:
-            row[name] = None if row[name] is None else json.loads(row[name])
+            if isinstance(row[name], str):
+                row[name] = json.loads(row[name])
     return rows
 
 
@@ -102,9 +104,10 @@ def test_articles_with_no_journal_are_counted(sample_site: SampleSite, tmp_path:
     assert row["status"] == "finished"
 
 
-def test_journals_runs_lists_the_runs_newest_first(crawled: Crawled) -> None:
-    rows = runs_of(crawled.db)
-    done = journals("runs", "--db", f"sqlite:///{crawled.db}")
+def test_journals_runs_lists_the_runs_newest_first(crawled_url: str) -> None:
+    """On the crawl in SQLite and in PostgreSQL."""
+    rows = runs_of(crawled_url)
+    done = journals("runs", "--db", crawled_url)
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
     assert lines[0].split()[:4] == ["id", "started", "(UTC)", "spider"]
@@ -115,13 +118,13 @@ def test_journals_runs_lists_the_runs_newest_first(crawled: Crawled) -> None:
     assert f"{rows[0]['articles_new']}/0/0" in fx361.split()
     assert lines[-1] == f"{len(rows)} runs, newest first (--limit 0 for all)"
 
-    done = journals("runs", "--db", f"sqlite:///{crawled.db}", "--format", "jsonl")
+    done = journals("runs", "--db", crawled_url, "--format", "jsonl")
     assert done.returncode == 0, done.stderr
     listed = [json.loads(line) for line in done.stdout.splitlines()]
     assert listed == list(reversed(rows))
     assert done.stderr.strip() == f"{len(rows)} runs"
 
-    done = journals("runs", "--db", f"sqlite:///{crawled.db}", "--format", "jsonl", "--limit", "1")
+    done = journals("runs", "--db", crawled_url, "--format", "jsonl", "--limit", "1")
     assert [json.loads(line)["id"] for line in done.stdout.splitlines()] == [rows[-1]["id"]]
 
 
@@ -260,15 +263,15 @@ def test_a_killed_run_is_marked_interrupted_by_the_next(
 
 
 def test_leftover_rows_are_marked_only_when_no_other_crawl_may_write(tmp_path: Path) -> None:
-    """`sole_writer` decides whether rows left `running` are from dead
+    """`leftovers` decides whether rows left `running` are from dead
     processes: yes when this process holds the run lock (as `scrapy crawl`
     does) or finds it free; no while another process holds it."""
     db = tmp_path / "articles.db"
     url = f"sqlite:///{db}"
-    with sole_writer(url) as sole:
-        assert sole  # free
-    with RunLock(db), sole_writer(url) as sole:
-        assert sole  # held by this process
+    with leftovers(url) as which:
+        assert which is not None  # free
+    with RunLock(db), leftovers(url) as which:
+        assert which is not None  # held by this process
     hold = "import sys, time; from pathlib import Path; from crawler.runlock import RunLock;"
     hold += " RunLock(Path(sys.argv[1])).acquire(); print('held', flush=True); time.sleep(60)"
     holder = subprocess.Popen(
@@ -276,14 +279,14 @@ def test_leftover_rows_are_marked_only_when_no_other_crawl_may_write(tmp_path: P
     )
     try:
         assert holder.stdout is not None and holder.stdout.readline() == "held\n"
-        with sole_writer(url) as sole:
-            assert not sole  # another crawl may be writing
+        with leftovers(url) as which:
+            assert which is None  # another crawl may be writing
     finally:
         holder.kill()
         holder.wait()
         assert holder.stdout is not None
         holder.stdout.close()
-    with sole_writer(url) as sole:
-        assert sole  # the kernel freed the killed holder's lock
-    with sole_writer("sqlite://") as sole:
-        assert not sole  # no lock file to ask: rows are left as they are
+    with leftovers(url) as which:
+        assert which is not None  # the kernel freed the killed holder's lock
+    with leftovers("sqlite://") as which:
+        assert which is None  # no lock file to ask: rows are left as they are

@@ -180,7 +180,7 @@ def test_deploy_to_scrapyd_and_crawl_through_its_api(
         if job in finished:
             break
         assert time.monotonic() < deadline, f"job {job} not finished in 180 s: {jobs}"
-        time.sleep(0.5)
+        time.sleep(0.1)
 
     log = (scrapyd.root / "logs" / "journals" / "fx361" / f"{job}.log").read_text()
     assert "Spider closed (finished)" in log, log[-3000:]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, text
-from support.runners import ROOT, Crawled
+from support.runners import ROOT
 
 from journals.export import FIELDS
 from journals.samplesite.corpus import all_articles
@@ -47,8 +47,9 @@ def test_errors_are_one_line(args: list[str], message: str) -> None:
     assert len(done.stderr.strip().splitlines()) == 1
 
 
-def test_stats_counts_journals_years_and_fields(crawled: Crawled) -> None:
-    done = journals("stats", "--db", f"sqlite:///{crawled.db}")
+def test_stats_counts_journals_years_and_fields(crawled_url: str) -> None:
+    """On the crawl in SQLite and in PostgreSQL."""
+    done = journals("stats", "--db", crawled_url)
     assert done.returncode == 0, done.stderr
     total = len(all_articles()) + 1
     assert done.stdout.startswith(f"{total} articles in 5 journals")
@@ -67,9 +68,9 @@ def test_stats_counts_journals_years_and_fields(crawled: Crawled) -> None:
     assert coverage["keywords"][0] == str(with_keywords)
 
 
-def test_export_to_file(crawled: Crawled, tmp_path: Path) -> None:
+def test_export_to_file(crawled_url: str, tmp_path: Path) -> None:
     out = tmp_path / "articles.csv"
-    done = journals("export", "--db", f"sqlite:///{crawled.db}", "--format", "csv", "-o", str(out))
+    done = journals("export", "--db", crawled_url, "--format", "csv", "-o", str(out))
     assert done.returncode == 0, done.stderr
     lines = out.read_text(encoding="utf-8").splitlines()
     assert lines[0].split(",") == list(FIELDS)

@@ -1,5 +1,6 @@
 """`journals export` with filters and a query; RIS and BibTeX that the parser
-libraries reference managers rely on read back to the same records."""
+libraries reference managers rely on read back to the same records. The
+tests taking `crawled_url` run on the crawl in SQLite and in PostgreSQL."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import rispy
 from bibtexparser.middlewares import LatexDecodingMiddleware, SeparateCoAuthors
 from sqlalchemy.orm import Session
 from support.runners import Crawled, journals
-from test_search import SEED, Truth, truth, url
+from test_search import SEED, Truth, truth
 
 from journals.export import records
 from journals.filters import Filters
@@ -25,23 +26,24 @@ def expected(crawled: Crawled) -> dict[int, Truth]:
     return {t.id: t for t in truth(crawled)}
 
 
-def export(crawled: Crawled, *args: str) -> str:
-    done = journals("export", *args, "--db", url(crawled))
+def export(db: str, *args: str) -> str:
+    """`journals export ARGS` of the database at `db`."""
+    done = journals("export", *args, "--db", db)
     assert done.returncode == 0, done.stderr
     return done.stdout
 
 
-def all_records(crawled: Crawled) -> dict[int, dict[str, Any]]:
-    lines = export(crawled, "--format", "jsonl").splitlines()
+def all_records(db: str) -> dict[int, dict[str, Any]]:
+    lines = export(db, "--format", "jsonl").splitlines()
     return {row["id"]: row for row in map(json.loads, lines)}
 
 
-def test_ris_reads_back_with_rispy(crawled: Crawled, expected: dict[int, Truth]) -> None:
-    text = export(crawled, "--format", "ris", "--journal", "浙江人大", "--year", "2014-2015")
+def test_ris_reads_back_with_rispy(crawled_url: str, expected: dict[int, Truth]) -> None:
+    text = export(crawled_url, "--format", "ris", "--journal", "浙江人大", "--year", "2014-2015")
     entries = rispy.loads(text)
     want = {t.id for t in expected.values() if t.journal == "浙江人大" and 2014 <= t.year <= 2015}
     assert {int(e["id"]) for e in entries} == want and want
-    stored = all_records(crawled)
+    stored = all_records(crawled_url)
     for entry in entries:
         row, t = stored[int(entry["id"])], expected[int(entry["id"])]
         assert entry["type_of_reference"] == "JOUR"
@@ -54,13 +56,13 @@ def test_ris_reads_back_with_rispy(crawled: Crawled, expected: dict[int, Truth])
         assert entry["urls"] == [row["url"]]
 
 
-def test_bibtex_reads_back_with_bibtexparser(crawled: Crawled, expected: dict[int, Truth]) -> None:
-    text = export(crawled, "--format", "bibtex", "--province", "甘肃")
+def test_bibtex_reads_back_with_bibtexparser(crawled_url: str, expected: dict[int, Truth]) -> None:
+    text = export(crawled_url, "--format", "bibtex", "--province", "甘肃")
     library = bibtexparser.parse_string(text, append_middleware=[LatexDecodingMiddleware()])
     assert library.failed_blocks == []
     want = {t.id for t in expected.values() if t.journal == "人大研究"}
     assert {int(e.key.removeprefix("fx361-")) for e in library.entries} == want and want
-    stored = all_records(crawled)
+    stored = all_records(crawled_url)
     for entry in library.entries:
         article_id = int(entry.key.removeprefix("fx361-"))
         row, t = stored[article_id], expected[article_id]
@@ -122,38 +124,38 @@ def test_special_characters_survive_both_formats(tmp_path: Path) -> None:
     assert names == item["authors"]
 
 
-def test_export_takes_the_search_filters(crawled: Crawled, expected: dict[int, Truth]) -> None:
+def test_export_takes_the_search_filters(crawled_url: str, expected: dict[int, Truth]) -> None:
     filters = Filters(years=(2018, 2018), issue="9")
-    lines = export(crawled, "--year", "2018", "--issue", "9").splitlines()
+    lines = export(crawled_url, "--year", "2018", "--issue", "9").splitlines()
     want = {t.id for t in expected.values() if t.passes(filters)}
     assert {json.loads(line)["id"] for line in lines} == want and SEED in want
 
 
-def test_export_of_a_query_is_in_search_order(crawled: Crawled) -> None:
+def test_export_of_a_query_is_in_search_order(crawled_url: str) -> None:
     ranked = [
         json.loads(line)["id"]
         for line in journals(
-            "search", "工作站", "--limit", "0", "--format", "jsonl", "--db", url(crawled)
+            "search", "工作站", "--limit", "0", "--format", "jsonl", "--db", crawled_url
         ).stdout.splitlines()
     ]
-    lines = export(crawled, "--query", "工作站").splitlines()
+    lines = export(crawled_url, "--query", "工作站").splitlines()
     assert [json.loads(line)["id"] for line in lines] == ranked
     assert ranked[0] == SEED and len(ranked) > 5
 
 
 def test_each_article_keeps_its_column_and_place(
-    crawled: Crawled, expected: dict[int, Truth]
+    crawled_url: str, expected: dict[int, Truth]
 ) -> None:
     """The crawl read every issue's table of contents; the mirror's copy of the
     seed (the `article` spider) was read without one."""
-    stored = all_records(crawled)
+    stored = all_records(crawled_url)
     assert {i: (row["column"], row["toc_position"]) for i, row in stored.items()} == {
         i: (t.column, t.position) for i, t in expected.items()
     }
     assert expected[SEED].column is None and sum(t.column is not None for t in expected.values())
     column = expected[min(expected)].column
     assert column is not None
-    lines = export(crawled, "--column", column, "--format", "jsonl").splitlines()
+    lines = export(crawled_url, "--column", column, "--format", "jsonl").splitlines()
     assert {json.loads(line)["id"] for line in lines} == {
         i for i, t in expected.items() if t.column == column
     }

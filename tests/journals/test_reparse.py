@@ -1,6 +1,8 @@
 """The page archive and `journals reparse`: real crawls of the sample site keep
 every article page they fetch, and a parser fix reaches the stored articles
-from those pages alone, with the site gone."""
+from those pages alone, with the site gone. The tests taking `crawled_copy`
+run twice: on a SQLite copy of the crawled sample site and on a PostgreSQL
+one, with the same results."""
 
 from __future__ import annotations
 
@@ -8,7 +10,6 @@ import io
 import json
 import re
 import shutil
-import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -22,9 +23,10 @@ from sqlalchemy.orm import Session
 from support.faultserver import FaultServer, Rule, fault, status
 from support.reparse_parser import TAIL
 from support.runners import Crawled, journals, run_crawl
+from support.stores import rows
 
 from crawler.exitstatus import ExitStatus
-from crawler.runlock import RunLock
+from crawler.runlock import lock_for
 from crawler.spidermiddlewares.pagearchive import page_response
 from journals.export import records
 from journals.filters import Filters
@@ -45,13 +47,17 @@ SUMMARY = re.compile(
 )
 
 
-def stored_pages(db: Path) -> dict[str, sqlite3.Row]:
-    with sqlite3.connect(db) as conn:
-        conn.row_factory = sqlite3.Row
-        return {row["url"]: row for row in conn.execute("select * from pages")}
+def sqlite_url(db: Path | str) -> str:
+    """A database URL: `db` itself, or the URL of the SQLite file `db`."""
+    return db if isinstance(db, str) else f"sqlite:///{db}"
 
 
-def articles(db: Path, *sites: tuple[str, str]) -> dict[int, dict[str, Any]]:
+def stored_pages(db: Path | str) -> dict[str, dict[str, Any]]:
+    """The archived pages of the SQLite file or database URL `db`, by URL."""
+    return {row["url"]: row for row in rows(sqlite_url(db), "select * from pages")}
+
+
+def articles(db: Path | str, *sites: tuple[str, str]) -> dict[int, dict[str, Any]]:
     """Every article's export record, its URLs with the site's origin replaced
     by a name (crawls of two instances of the sample site differ in port)."""
 
@@ -60,26 +66,26 @@ def articles(db: Path, *sites: tuple[str, str]) -> dict[int, dict[str, Any]]:
             url = url.replace(origin, name)
         return url
 
-    engine = open_engine(f"sqlite:///{db}")
+    engine = open_engine(sqlite_url(db))
     with Session(engine) as session:
-        rows = {row["id"]: row for row in records(session)}
+        found = {row["id"]: row for row in records(session)}
     engine.dispose()
-    for row in rows.values():
+    for row in found.values():
         del row["fetched_at"]  # when the page was fetched: not the same in two crawls
         row["url"] = plain(row["url"])
         row["sources"] = [plain(url) for url in row["sources"]]
-    return rows
+    return found
 
 
-def issue_counts(db: Path) -> list[tuple[Any, ...]]:
-    with sqlite3.connect(db) as conn:
-        query = "select journal, year, issue, label, toc_count, stored from issue_counts"
-        return sorted(conn.execute(query).fetchall())
+def issue_counts(db: Path | str) -> list[tuple[Any, ...]]:
+    query = "select journal, year, issue, label, toc_count, stored from issue_counts"
+    return sorted(tuple(row.values()) for row in rows(sqlite_url(db), query))
 
 
-def reparse(db: Path, *args: str) -> dict[str, Any]:
-    """`journals reparse` on `db`; its summary line, parsed."""
-    done = journals("reparse", "--db", f"sqlite:///{db}", *args)
+def reparse(db: Path | str, *args: str) -> dict[str, Any]:
+    """`journals reparse` on `db` (a SQLite file or a database URL); its
+    summary line, parsed."""
+    done = journals("reparse", "--db", sqlite_url(db), *args)
     assert done.returncode == 0, done.stderr
     match = SUMMARY.match(done.stdout.strip())
     assert match, done.stdout
@@ -228,6 +234,41 @@ def test_reparse_applies_a_parser_fix_without_the_network(
     assert again["unchanged"] == len(normal) + 1
 
 
+def test_a_reparse_with_the_crawl_s_parser_changes_nothing(
+    crawled_copy: str, crawled: Crawled
+) -> None:
+    """In SQLite and in PostgreSQL (`crawled_copy`): every page read, no
+    article touched, the export and the issue counts those of the crawl."""
+    done = reparse(crawled_copy)
+    pages = len(stored_pages(crawled_copy))
+    assert pages == len(all_articles()) + 1
+    assert (done["pages"], done["unchanged"]) == (pages, pages)
+    assert (done["changed"], done["new"], done["dropped"], done["why"]) == (0, 0, 0, "")
+    assert articles(crawled_copy) == articles(crawled.db)
+    assert issue_counts(crawled_copy) == issue_counts(crawled.db)
+
+
+def test_reparse_rewrites_the_articles_with_another_parser_and_back(
+    crawled_copy: str, crawled: Crawled
+) -> None:
+    """The broken parser in two worker processes, then the crawl's own in one:
+    the articles damaged, then as the crawl stored them, in either database."""
+    normal = articles(crawled.db)
+    damaged = reparse(crawled_copy, "--set", BROKEN_PARSER, "--jobs", "2")
+    broken = articles(crawled_copy)
+    assert broken.keys() == normal.keys()
+    assert all(row["title"].endswith(TAIL) for row in broken.values())
+    # Each article counted once, the one with two pages (the seed's mirror copy) too.
+    assert damaged["changed"] == len(normal) > 0
+    assert (damaged["new"], damaged["dropped"]) == (0, 0)
+
+    mended = reparse(crawled_copy)
+    assert mended["changed"] == len(normal)
+    assert (mended["new"], mended["dropped"]) == (0, 0)
+    assert articles(crawled_copy) == normal
+    assert issue_counts(crawled_copy) == issue_counts(crawled.db)
+
+
 @pytest.fixture
 def archive(crawled: Crawled, tmp_path: Path) -> Path:
     """A copy of the crawled database, to reparse without touching the shared one."""
@@ -236,9 +277,9 @@ def archive(crawled: Crawled, tmp_path: Path) -> Path:
     return db
 
 
-def selected(db: Path, selection: PageSelection) -> set[str]:
-    """The URLs of the pages `selection` covers."""
-    engine = open_engine(f"sqlite:///{db}")
+def selected(db: str, selection: PageSelection) -> set[str]:
+    """The URLs of the pages `selection` covers, in the database at `db`."""
+    engine = open_engine(db)
     with Session(engine) as session:
         query = select(models.Page.url).where(models.Page.id.in_(selected_pages(selection)))
         urls = set(session.scalars(query))
@@ -247,8 +288,9 @@ def selected(db: Path, selection: PageSelection) -> set[str]:
 
 
 def test_filters_select_only_the_matching_pages(
-    archive: Path, sample_site: server.SampleSite
+    crawled_copy: str, sample_site: server.SampleSite
 ) -> None:
+    archive = crawled_copy
     everything = selected(archive, PageSelection())
     assert len(everything) == len(all_articles()) + 1
     first = all_articles()[0][2]
@@ -298,27 +340,34 @@ def test_a_missing_database_is_one_line(tmp_path: Path) -> None:
     assert not (tmp_path / "none.db.lock").exists()
 
 
-def test_reparse_does_not_write_beside_a_crawl(archive: Path) -> None:
-    with RunLock(archive):
-        done = journals("reparse", "--db", f"sqlite:///{archive}")
+def test_reparse_does_not_write_beside_a_crawl(crawled_copy: str) -> None:
+    lock = lock_for(crawled_copy)  # a lock file, or PostgreSQL's advisory lock
+    assert lock is not None
+    lock.acquire()
+    try:
+        done = journals("reparse", "--db", crawled_copy)
+    finally:
+        lock.release()
     assert done.returncode == ExitStatus.LOCKED
     assert done.stderr.startswith("journals reparse: another crawl is writing")
 
 
 def test_run_reparse_reports_progress_and_releases_the_lock(
-    archive: Path, monkeypatch: pytest.MonkeyPatch
+    crawled_copy: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("SCRAPY_SETTINGS_MODULE", "crawler.settings")
-    url = f"sqlite:///{archive}"
+    url = crawled_copy
     out = io.StringIO()
     outcome = run_reparse(url, PageSelection(), progress=1e-9, out=out)
-    pages = len(stored_pages(archive))
+    pages = len(stored_pages(url))
     assert (outcome.selected, outcome.stored, outcome.tally.pages) == (pages, pages, pages)
     assert SUMMARY.match(outcome.report())
     lines = out.getvalue().splitlines()
     assert lines and all(re.match(rf"reparse: \d+ of {pages} pages \(", line) for line in lines)
-    with RunLock(archive):  # free again
-        pass
+    lock = lock_for(url)
+    assert lock is not None
+    lock.acquire()  # free again
+    lock.release()
 
     nothing = run_reparse(url, PageSelection(hosts=("nowhere.example",)), out=out)
     assert (nothing.selected, nothing.stored, nothing.report()) == (

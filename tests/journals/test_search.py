@@ -1,6 +1,7 @@
 """`journals search` and the search behind it, on a real crawl of the sample
 site: exact result sets computed from the corpus for queries of every length
-and for filter combinations; hostile inputs are plain text."""
+and for filter combinations; hostile inputs are plain text. The tests taking
+`crawled_url` (or `session`) run on the crawl in SQLite and in PostgreSQL."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy.orm import Session
-from support.runners import Crawled, journals
+from support.runners import Crawled, journals, journals_in_process
 
 from journals import search
 from journals.filters import EVERYTHING, Filters
@@ -99,8 +100,8 @@ def expected(crawled: Crawled) -> list[Truth]:
 
 
 @pytest.fixture(scope="module")
-def session(crawled: Crawled):
-    engine = open_engine(url(crawled))
+def session(crawled_url: str):
+    engine = open_engine(crawled_url)
     with Session(engine) as session:
         yield session
     engine.dispose()
@@ -187,8 +188,8 @@ def test_author_and_keyword_filters_on_the_corpus(session: Session, expected: li
 
 
 @pytest.mark.parametrize("query", ["工作站", "民情"])
-def test_the_seed_article_comes_first(crawled: Crawled, query: str) -> None:
-    done = journals("search", query, "--db", url(crawled))
+def test_the_seed_article_comes_first(crawled_url: str, query: str) -> None:
+    done = journals("search", query, "--db", crawled_url)
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
     assert lines[0].split()[:2] == ["#", "id"]
@@ -197,8 +198,8 @@ def test_the_seed_article_comes_first(crawled: Crawled, query: str) -> None:
     assert f"【{query}】" in lines[2]
 
 
-def test_the_table_shows_how_many_matched(crawled: Crawled, expected: list[Truth]) -> None:
-    done = journals("search", "人大", "--limit", "3", "--db", url(crawled))
+def test_the_table_shows_how_many_matched(crawled_url: str, expected: list[Truth]) -> None:
+    done = journals("search", "人大", "--limit", "3", "--db", crawled_url)
     assert done.returncode == 0, done.stderr
     total = sum(t.contains("人大") for t in expected)
     assert f"the best 3 of {total} matching articles" in done.stdout
@@ -207,10 +208,10 @@ def test_the_table_shows_how_many_matched(crawled: Crawled, expected: list[Truth
 
 @pytest.mark.parametrize("fmt", ["jsonl", "csv"])
 def test_search_writes_records_like_export(
-    crawled: Crawled, expected: list[Truth], fmt: str
+    crawled_url: str, expected: list[Truth], fmt: str
 ) -> None:
     args = ["search", "民情", "--journal", "浙江人大", "--limit", "0", "--format", fmt]
-    done = journals(*args, "--db", url(crawled))
+    done = journals(*args, "--db", crawled_url)
     assert done.returncode == 0, done.stderr
     want = {t.id for t in expected if t.contains("民情") and t.journal == "浙江人大"}
     if fmt == "jsonl":
@@ -260,25 +261,38 @@ def database_digest(db: Path) -> str:
 
 
 def test_hostile_queries_are_plain_text(
-    crawled: Crawled, session: Session, expected: list[Truth]
+    crawled: Crawled, crawled_url: str, session: Session, expected: list[Truth]
 ) -> None:
+    """In SQLite and in PostgreSQL (`session` is on `crawled_url`); the SQLite
+    file is left as it was."""
     before = database_digest(crawled.db)
     for query in HOSTILE:
         want = {t.id for t in expected if t.contains(query)}
         assert set(found(session, query)) == want, query
-        args = ["--limit", "0", "--format", "jsonl", "--db", url(crawled)]
-        done = journals("search", *args, "--", query)  # `--`: a query may start with -
+        args = ["--limit", "0", "--format", "jsonl", "--db", crawled_url]
+        done = journals_in_process("search", *args, "--", query)  # `--`: it may start with -
         assert done.returncode == 0, (query, done.stderr)
         assert {json.loads(line)["id"] for line in done.stdout.splitlines()} == want, query
     assert database_digest(crawled.db) == before
     assert found(session, "%")  # '%' is in the corpus: found literally
 
 
+@pytest.fixture(scope="module")
+def digest_before(crawled: Crawled) -> str:
+    """The shared database's digest before the hostile filter values: taken
+    once, as nothing may change it (a dump of the whole database costs half a
+    second)."""
+    return database_digest(crawled.db)
+
+
 @pytest.mark.parametrize("option", ["--journal", "--province", "--issue", "--author", "--keyword"])
 @pytest.mark.parametrize("value", ["'; DROP TABLE journals; --", "%", '"', "_"])
-def test_hostile_filter_values_match_nothing(crawled: Crawled, option: str, value: str) -> None:
-    before = database_digest(crawled.db)
-    done = journals("search", "人大", option, value, "--format", "jsonl", "--db", url(crawled))
+def test_hostile_filter_values_match_nothing(
+    crawled: Crawled, digest_before: str, option: str, value: str
+) -> None:
+    before = digest_before
+    args = ["search", "人大", option, value, "--format", "jsonl", "--db", url(crawled)]
+    done = journals_in_process(*args)
     assert done.returncode == 0, done.stderr
     assert done.stdout == ""
     assert database_digest(crawled.db) == before
@@ -298,15 +312,15 @@ def test_hostile_filter_values_match_nothing(crawled: Crawled, option: str, valu
 def test_bad_input_is_one_line_and_a_non_zero_exit(
     crawled: Crawled, args: list[str], message: str
 ) -> None:
-    done = journals(*args, "--db", url(crawled))
+    done = journals_in_process(*args, "--db", url(crawled))
     assert done.returncode == 1
     assert done.stderr.strip().startswith(message)
     assert len(done.stderr.strip().splitlines()) == 1
 
 
-def test_show_prints_one_article_in_full_by_id_or_url(crawled: Crawled) -> None:
+def test_show_prints_one_article_in_full_by_id_or_url(crawled_url: str) -> None:
     journal, issue, article = all_articles()[0]
-    by_id = journals("show", str(article.id), "--db", url(crawled))
+    by_id = journals("show", str(article.id), "--db", crawled_url)
     assert by_id.returncode == 0, by_id.stderr
     lines = by_id.stdout.splitlines()
     assert lines[0] == normalize_title(article.title)
@@ -315,11 +329,11 @@ def test_show_prints_one_article_in_full_by_id_or_url(crawled: Crawled) -> None:
     body = "\n".join(normalize_text(b.text) for b in article.blocks)
     assert by_id.stdout.rstrip("\n").endswith("\n\n" + body)
     page = next(line.split()[1] for line in lines if line.startswith("url "))
-    by_url = journals("show", page, "--db", url(crawled))
+    by_url = journals("show", page, "--db", crawled_url)
     assert by_url.stdout == by_id.stdout
-    seed = journals("show", str(SEED), "--db", url(crawled))
+    seed = journals("show", str(SEED), "--db", crawled_url)
     mirror = next(line.split()[-1] for line in seed.stdout.splitlines() if "127.0.0.2" in line)
-    assert journals("show", mirror, "--db", url(crawled)).stdout == seed.stdout
+    assert journals("show", mirror, "--db", crawled_url).stdout == seed.stdout
 
 
 EDGES = {

@@ -74,7 +74,7 @@ def serving(db: Path) -> Iterator[str]:
                 except OSError:
                     assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
                     assert time.monotonic() < deadline, "journals serve did not start"
-                    time.sleep(0.2)
+                    time.sleep(0.05)
             yield base
         finally:
             proc.terminate()

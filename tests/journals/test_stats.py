@@ -29,8 +29,9 @@ def copy(crawled: Crawled, db: Path) -> Path:
     return db
 
 
-def test_the_grid_has_every_year_and_the_issues_stored(crawled: Crawled) -> None:
-    engine = open_engine(f"sqlite:///{crawled.db}")
+def test_the_grid_has_every_year_and_the_issues_stored(crawled_url: str) -> None:
+    """On the crawl in SQLite and in PostgreSQL."""
+    engine = open_engine(crawled_url)
     with Session(engine) as session:
         g = grid(coverage(session))
     engine.dispose()

@@ -5,6 +5,12 @@ retry`, …) inherits it and is known by the test that ran it. The last test
 file, support/offsite.py, reads them all.
 
 Set CRAWL_STATS_DIR yourself to keep the files after the session.
+
+Under pytest-xdist each worker runs its own tests, and crawls, in a process of
+its own: the workers write into the folder of the controlling process, in
+folders named after the worker, and hand it their lists of folders and
+finished crawls when they finish, so that the controller checks every crawl of
+the session at its end.
 """
 
 from __future__ import annotations
@@ -22,10 +28,12 @@ import pytest
 
 from crawler.downloadermiddlewares.hoststats import PREFIX
 
-_session: dict[str, Any] = {"root": None, "keep": False, "summary": None}
+_session: dict[str, Any] = {"root": None, "keep": False, "summary": None, "prefix": ""}
 _folders: dict[str, str] = {}  # folder name → test node id
 finished: list[str] = []  # run_crawl calls that exited 0, by test
 ran: set[str] = set()  # tests whose body ran
+# What pytest-xdist's controller and workers pass each other (workerinput, workeroutput).
+ROOT_KEY, FOLDERS_KEY, FINISHED_KEY = "crawl_stats_root", "crawl_folders", "crawl_finished"
 
 
 @dataclass(frozen=True)
@@ -77,7 +85,21 @@ def summarize(line: str) -> None:
     _session["summary"] = line
 
 
+def is_worker(config: pytest.Config) -> bool:
+    """Whether this process is a pytest-xdist worker (its controller checks the crawls)."""
+    return hasattr(config, "workerinput")
+
+
 def pytest_configure(config: pytest.Config) -> None:
+    if is_worker(config):
+        # The controller's folder; this worker's test folders are named after it.
+        worker = config.workerinput["workerid"]  # type: ignore[attr-defined]
+        root = Path(config.workerinput[ROOT_KEY])  # type: ignore[attr-defined]
+        _session.update(root=root, keep=True, prefix=f"{worker}-")
+        folder = f"{worker}-session"
+        os.environ["CRAWL_STATS_DIR"] = str(root / folder)
+        _folders[folder] = f"(outside any test, {worker})"
+        return
     given = os.environ.get("CRAWL_STATS_DIR")
     root = Path(given) if given else Path(tempfile.mkdtemp(prefix="crawl-stats-"))
     _session.update(root=root, keep=bool(given))
@@ -85,10 +107,30 @@ def pytest_configure(config: pytest.Config) -> None:
     _folders["session"] = "(outside any test)"
 
 
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node: Any) -> None:
+    """pytest-xdist, in the controller: a worker starting writes into its folder."""
+    node.workerinput[ROOT_KEY] = str(_session["root"])
+
+
+def hand_over(config: pytest.Config) -> None:
+    """In a worker at its end: its folders and finished crawls, for the controller."""
+    config.workeroutput[FOLDERS_KEY] = dict(_folders)  # type: ignore[attr-defined]
+    config.workeroutput[FINISHED_KEY] = list(finished)  # type: ignore[attr-defined]
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node: Any, error: Any) -> None:
+    """pytest-xdist, in the controller: a worker finished; take over its lists."""
+    output = getattr(node, "workeroutput", {})
+    _folders.update(output.get(FOLDERS_KEY, {}))
+    finished.extend(output.get(FINISHED_KEY, []))
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_setup(item: pytest.Item) -> None:
     # Before the test's fixtures start anything: their crawls and servers inherit it.
-    folder = f"{len(_folders):04d}"
+    folder = f"{_session['prefix']}{len(_folders):04d}"
     _folders[folder] = item.nodeid
     os.environ["CRAWL_STATS_DIR"] = str(_session["root"] / folder)
 

@@ -46,7 +46,11 @@ def trapped(crawls: list[Crawl], test_prefix: str, stat: str) -> int | None:
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
-    """Fail the session when the check fails; say what it found either way."""
+    """Fail the session when the check fails; say what it found either way.
+    A pytest-xdist worker hands its crawls over to the controller, which checks."""
+    if crawlstats.is_worker(session.config):
+        crawlstats.hand_over(session.config)
+        return
     try:
         check()
     except AssertionError as problem:

@@ -15,6 +15,8 @@ import re
 
 from alembic import op
 
+from pipelines.db.migrations import dialects
+
 revision = "0001"
 down_revision = None
 branch_labels = None
@@ -131,8 +133,9 @@ TABLES = re.findall(r"CREATE TABLE (\w+)", "".join(DDL))
 
 
 def upgrade() -> None:
+    dialect = op.get_bind().dialect.name
     for statement in DDL:
-        op.execute(statement)
+        op.execute(dialects.table(statement, dialect))
 
 
 def downgrade() -> None:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from pipelines.db.migrations import dialects
+
 revision = "0003"
 down_revision = "0002"
 branch_labels = None
@@ -32,7 +34,7 @@ FROM issues JOIN journals ON journals.id = issues.journal_id
 
 def upgrade() -> None:
     op.add_column("issues", sa.Column("toc_count", sa.Integer, nullable=True))
-    op.execute(VIEW)
+    op.execute(dialects.view(VIEW, op.get_bind().dialect.name))
 
 
 def downgrade() -> None:

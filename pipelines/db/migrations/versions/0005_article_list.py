@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from alembic import op
 
+from pipelines.db.migrations import dialects
+
 revision = "0005"
 down_revision = "0004"
 branch_labels = None
@@ -47,7 +49,7 @@ LEFT JOIN issues ON issues.id = articles.issue_id
 
 
 def upgrade() -> None:
-    op.execute(VIEW)
+    op.execute(dialects.view(VIEW, op.get_bind().dialect.name))
 
 
 def downgrade() -> None:

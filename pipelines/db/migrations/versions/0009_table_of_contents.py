@@ -15,6 +15,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from pipelines.db.migrations import dialects
+
 revision = "0009"
 down_revision = "0008"
 branch_labels = None
@@ -89,7 +91,7 @@ def upgrade() -> None:
     op.add_column("articles", sa.Column("toc_position", sa.Integer(), nullable=True))
     op.add_column("pages", sa.Column("contents", sa.JSON(), nullable=True))
     op.execute("DROP VIEW article_list")
-    op.execute(VIEW)
+    op.execute(dialects.view(VIEW, op.get_bind().dialect.name))
 
 
 def downgrade() -> None:
@@ -97,4 +99,4 @@ def downgrade() -> None:
     for column in COLUMNS:  # SQLite 3.35+ drops columns in place
         op.execute(f'ALTER TABLE articles DROP COLUMN "{column}"')
     op.execute("ALTER TABLE pages DROP COLUMN contents")
-    op.execute(PREVIOUS_VIEW)
+    op.execute(dialects.view(PREVIOUS_VIEW, op.get_bind().dialect.name))

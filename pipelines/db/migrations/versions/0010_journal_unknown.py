@@ -27,7 +27,7 @@ import importlib
 import sqlalchemy as sa
 from alembic import op
 
-from pipelines.db.migrations import fts_ddl
+from pipelines.db.migrations import dialects, fts_ddl
 
 revision = "0010"
 down_revision = "0009"
@@ -103,8 +103,9 @@ def make_dependents(view: str) -> None:
     if sqlite():
         for statement in triggers():
             op.execute(statement)
-    op.execute(ISSUE_COUNTS)
-    op.execute(view)
+    dialect = op.get_bind().dialect.name
+    op.execute(dialects.view(ISSUE_COUNTS, dialect))
+    op.execute(dialects.view(view, dialect))
 
 
 def rebuild(table: str) -> None:

@@ -19,6 +19,8 @@ import json
 import sqlalchemy as sa
 from alembic import op
 
+from pipelines.db.migrations import dialects
+
 revision = "0011"
 down_revision = "0010"
 branch_labels = None
@@ -29,12 +31,13 @@ def upgrade() -> None:
     op.add_column("articles", sa.Column("keywords_line", sa.Text(), nullable=True))
     bind = op.get_bind()
     # The words in their places, joined in Python.
+    flags_text = dialects.json_text("articles.flags", bind.dialect.name)
     rows = bind.execute(
         sa.text(
             "SELECT articles.id, articles.flags, keywords.word FROM articles"
             " JOIN article_keywords ON article_keywords.article_id = articles.id"
             " JOIN keywords ON keywords.id = article_keywords.keyword_id"
-            " WHERE articles.flags LIKE '%keywords_uncertain%'"
+            f" WHERE {flags_text} LIKE '%keywords_uncertain%'"
             " ORDER BY articles.id, article_keywords.position"
         )
     ).all()

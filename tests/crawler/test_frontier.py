@@ -1,0 +1,93 @@
+"""The shared frontier's scheduler against a real Redis server, without a
+crawl: what a gone worker had taken goes back into the queue, in one step
+and with its priority, what a live worker holds stays, and an idle worker
+stays while another is busy."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+
+import pytest
+from scrapy import Request, Spider
+from scrapy.exceptions import DontCloseSpider
+from scrapy.utils.test import get_crawler
+from scrapy_redis import picklecompat
+from scrapy_redis.dupefilter import RFPDupeFilter
+from scrapy_redis.queue import PriorityQueue
+from support.redisserver import RedisServer
+
+from crawler.frontier.keys import Keys
+from crawler.frontier.scheduler import FrontierScheduler, taken_field
+from crawler.meta import FRONTIER_TAKEN
+
+
+class Walker(Spider):
+    name = "walker"
+
+
+@pytest.fixture
+def scheduler(redis_server: RedisServer) -> Iterator[FrontierScheduler]:
+    """Worker `w1` of a run of its own, its queue open (no heartbeat: no crawl)."""
+    server = redis_server.client()
+    keys = Keys("walker", f"frontier-{uuid.uuid4().hex[:8]}")
+    crawler = get_crawler(Walker)
+    assert crawler.stats is not None
+    crawler.stats.open_spider()
+    spider = Walker()
+    dupefilter = RFPDupeFilter(server, key=keys.seen)
+    made = FrontierScheduler(server, keys, "w1", timeout=60, dupefilter=dupefilter)
+    made.stats = crawler.stats
+    made.spider = spider
+    made.queue = PriorityQueue(server=server, spider=spider, key=keys.queue)
+    yield made
+    for key in server.scan_iter(match=f"{keys.base}:*"):
+        server.delete(key)
+    server.close()
+
+
+def take(scheduler: FrontierScheduler, worker: str, url: str, priority: int = 0) -> None:
+    """`worker` has taken the request for `url` (as next_request records it)."""
+    request = Request(url, priority=priority)
+    encoded = picklecompat.dumps(request.to_dict(spider=scheduler.spider))
+    field = taken_field(uuid.uuid4().hex[:16], priority)
+    scheduler.server.hset(scheduler.keys.taken(worker), field, encoded)
+
+
+def test_what_a_gone_worker_took_goes_back_with_its_priority(scheduler: FrontierScheduler) -> None:
+    keys = scheduler.keys
+    take(scheduler, "gone", "http://127.0.0.1/issue", priority=3)
+    take(scheduler, "gone", "http://127.0.0.1/article", priority=-1)
+    take(scheduler, "alive", "http://127.0.0.1/journal")
+    scheduler.server.set(keys.worker("alive"), "busy", px=60_000)
+
+    assert scheduler.take_back_dead() == 2
+    assert not scheduler.server.exists(keys.taken("gone"))
+    assert scheduler.server.hlen(keys.taken("alive")) == 1  # its heartbeat is fresh
+    assert scheduler.stats.get_value("frontier/taken_back") == 2
+    first = scheduler.next_request()
+    second = scheduler.next_request()
+    assert first is not None and second is not None
+    assert [(first.url, first.priority), (second.url, second.priority)] == [
+        ("http://127.0.0.1/issue", 3),
+        ("http://127.0.0.1/article", -1),
+    ]
+    assert scheduler.next_request() is None
+    # Both are now this worker's, until done.
+    assert scheduler.server.hlen(keys.taken("w1")) == 2
+    scheduler.done(first.meta[FRONTIER_TAKEN])
+    assert scheduler.server.hlen(keys.taken("w1")) == 1
+
+
+def test_an_idle_worker_stays_while_another_is_busy(scheduler: FrontierScheduler) -> None:
+    keys = scheduler.keys
+    scheduler.server.set(keys.worker("other"), "busy", px=60_000)
+    with pytest.raises(DontCloseSpider):
+        scheduler.spider_idle()
+    assert scheduler.server.get(keys.worker("w1")) == b"idle"
+    scheduler.server.set(keys.worker("other"), "idle", px=60_000)
+    scheduler.spider_idle()  # nobody busy, nothing queued, nothing to take back: it may end
+    take(scheduler, "gone", "http://127.0.0.1/issue")
+    with pytest.raises(DontCloseSpider):  # it took the gone worker's request back first
+        scheduler.spider_idle()
+    assert len(scheduler) == 1
