@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import re
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -28,6 +29,7 @@ import pytest
 from sqlalchemy import create_engine, text
 from support.redisserver import RedisServer
 from support.runners import FAST, ROOT, Crawled, CrawlResult, journals
+from test_incremental import copy_of, newest_issue, url_of
 
 from crawler.exitstatus import ExitStatus
 from journals.samplesite.server import SampleSite
@@ -322,3 +324,40 @@ def test_a_worker_whose_redis_does_not_answer_says_so_in_one_line(tmp_path: Path
     [line] = done.stderr.strip().splitlines()
     assert line.startswith("scrapy crawl fx361: REDIS_URL: no answer from redis://127.0.0.1:9/0: ")
     assert not (tmp_path / "articles.db").exists()
+
+
+def test_workers_of_an_incremental_run_fetch_only_what_the_database_lacks(
+    sample_site: SampleSite, redis_server: RedisServer, crawled: Crawled, tmp_path: Path
+) -> None:
+    """Incremental mode (the default) works the same with a shared frontier:
+    two workers over a copy of the whole crawl's database with an issue and
+    an article taken out fetch those articles' pages, each once, and store them."""
+    db = copy_of(crawled, tmp_path)
+    _, partly = newest_issue("浙江人大")
+    _, whole = newest_issue("天津人大")
+    missing = [partly.articles[0], *whole.articles]
+    gone = [article.id for article in missing]
+    marks = ",".join("?" * len(gone))
+    with sqlite3.connect(db) as conn:
+        for table in ("article_authors", "article_keywords", "sources", "fingerprints"):
+            conn.execute(f"delete from {table} where article_id in ({marks})", gone)
+        conn.execute(f"delete from articles where id in ({marks})", gone)
+    run_id = f"incremental-{uuid.uuid4().hex[:8]}"
+    command = worker_command(
+        "fx361",
+        f"sqlite:///{db}",
+        redis_server.url,
+        run_id,
+        *("-s", f"FX361_BASE_URL={sample_site.base_url}"),
+        *("-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1", "-s", "DOWNLOAD_DELAY=0.02"),
+    )
+    workers = [Worker(tmp_path, f"w{n}", command) for n in (1, 2)]
+    with running(workers):
+        codes = [worker.wait() for worker in workers]
+    assert codes == [0, 0], "\n".join(worker.log_tail() for worker in workers)
+    fetched = sum((worker.fetched() for worker in workers), Counter())
+    pages = {url: n for url, n in fetched.items() if "/page/" in url or "/news/" in url}
+    assert pages == {url_of(sample_site, article): 1 for article in missing}
+    stored = [CrawlResult(0, w.logs[-1].read_text()).stat("store/articles_new") for w in workers]
+    assert sum(n or 0 for n in stored) == len(gone)
+    assert exported(db) == exported(crawled.db)
