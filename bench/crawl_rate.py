@@ -55,6 +55,7 @@ sys.path.insert(0, str(BENCH))
 
 import profile_stages  # noqa: E402
 from sitegen import kind_of_url  # noqa: E402
+from siteproc import served  # noqa: E402
 
 SETTINGS = {
     "CONCURRENT_REQUESTS": "8",
@@ -259,33 +260,13 @@ def main() -> int:
         urls_file, db = tmp / "urls.txt", tmp / "articles.db"
         for leftover in db.parent.glob(db.name + "*"):
             leftover.unlink()
-        site = subprocess.Popen(
-            [sys.executable, str(BENCH / "sitegen.py"), "--shape", "copies"]
-            + ["--pages", str(args.pages), "--chars", args.chars, "--urls", str(urls_file)],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        try:
-            assert site.stdout is not None
-            rendering = time.perf_counter()
-            for line in site.stdout:
-                kind, _, rest = line.strip().partition(" ")
-                if kind == "ready":
-                    print(f"site: {rest}, rendered in {time.perf_counter() - rendering:.0f} s")
-                    break
-                print(f"site: {rest}")
-            else:
-                raise SystemExit("the site did not start")
+        site = ("--shape", "copies", "--pages", str(args.pages), "--chars", args.chars)
+        with served(*site, "--urls", str(urls_file)):
             urls = urls_file.read_text(encoding="utf-8").split()
             bare_run = bare(urls_file, tmp)
             project_run, stages = project(urls_file, db, tmp)
             after_crawls = load()
             lines, top = in_process(urls, args.sample, args.profile)
-        finally:
-            if site.stdin is not None:
-                site.stdin.close()
-            site.wait(timeout=30)
 
         print()
         head = ("", "pages", "crawl s", "pages/s", "CPU ms", "peak MB", "process s")

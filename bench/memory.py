@@ -42,7 +42,9 @@ from typing import Any
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
-sys.path.insert(0, str(ROOT))
+sys.path[:0] = [str(ROOT), str(BENCH)]
+
+from siteproc import served  # noqa: E402
 
 from crawler.settings import EXTENSIONS  # noqa: E402
 
@@ -125,26 +127,11 @@ def main() -> int:
         db, job, probe_file = tmp / "archive.db", tmp / "job", tmp / "probe.jsonl"
         for old in (*db.parent.glob(db.name + "*"), probe_file, *job.glob("*")):
             old.unlink(missing_ok=True)
-        site = subprocess.Popen(
-            [sys.executable, str(BENCH / "sitegen.py"), "--shape", "aggregator"]
-            + ["--pages", str(args.pages), "--chars", args.chars],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-        )
         samples: list[tuple[float, int, int, int, int, int]] = []  # seconds, pages, memory
         marks: list[tuple[int, int, int, float]] = []  # pages, rss, peak, seconds
-        try:
-            assert site.stdout is not None
-            base = ""
-            for line in site.stdout:
-                kind, _, rest = line.strip().partition(" ")
-                if kind == "ready":
-                    base = rest
-                    break
-                print(f"site: {rest}")
-            if not base:
-                raise SystemExit("the site did not start")
+        with served(
+            "--shape", "aggregator", "--pages", str(args.pages), "--chars", args.chars
+        ) as base:
             port = base.rsplit(":", 1)[1]
             extensions = {**EXTENSIONS, "memprobe.MemoryProbe": 990}
             command = [sys.executable, "-m", "scrapy", "crawl", "fx361", "-a", "mode=archive"]
@@ -192,10 +179,6 @@ def main() -> int:
                     )
                     next_report = round(next_report + 0.1, 1)
             log.close()
-        finally:
-            if site.stdin is not None:
-                site.stdin.close()
-            site.wait(timeout=30)
         final_pages = pages_stored(db) or 0
         last_rss = samples[-1][2] if samples else 0
         peak = max([s[3] for s in samples] + [0])

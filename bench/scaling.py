@@ -49,8 +49,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
-sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(BENCH)]
 
+from siteproc import served  # noqa: E402
 from sqlalchemy import create_engine, text  # noqa: E402
 from support import postgres, redisserver  # noqa: E402
 
@@ -63,23 +64,6 @@ def running_redis(folder: Path) -> Iterator[redisserver.RedisServer]:
         yield server
     finally:
         redisserver.stop(server)
-
-
-def start_site(pages: int, hosts: int, urls: Path) -> subprocess.Popen[str]:
-    site = subprocess.Popen(
-        [sys.executable, str(BENCH / "sitegen.py"), "--shape", "copies"]
-        + ["--pages", str(pages), "--hosts", str(hosts), "--urls", str(urls)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert site.stdout is not None
-    for line in site.stdout:
-        kind, _, rest = line.strip().partition(" ")
-        print(f"site: {rest}", flush=True)
-        if kind == "ready":
-            return site
-    raise SystemExit("the site did not start")
 
 
 def run_workers(
@@ -154,31 +138,30 @@ def main() -> int:
         folder = args.keep or Path(tmp)
         folder.mkdir(parents=True, exist_ok=True)
         urls = folder / "urls.txt"
-        site = start_site(args.pages, args.hosts, urls)
-        try:
-            with postgres.running() as server, running_redis(folder) as redis:
-                print()
+        site = ("--shape", "copies", "--pages", str(args.pages), "--hosts", str(args.hosts))
+        with (
+            served(*site, "--urls", str(urls)),
+            postgres.running() as server,
+            running_redis(folder) as redis,
+        ):
+            print()
+            print(
+                f"{'workers':>7} {'seconds':>8} {'pages/s':>8} {'requests/page':>14}"
+                f" {'CPU s':>7} {'articles':>9} {'sources':>8} {'pages':>6} {'runs':>5}"
+            )
+            for count in args.workers:
+                database = server.url(server.create_database(f"scaling{count}"))
+                done = run_workers(count, urls, database, redis.url, args.delay, folder)
+                found = rows(database)
                 print(
-                    f"{'workers':>7} {'seconds':>8} {'pages/s':>8} {'requests/page':>14}"
-                    f" {'CPU s':>7} {'articles':>9} {'sources':>8} {'pages':>6} {'runs':>5}"
+                    f"{count:>7} {done['seconds']:>8.1f}"
+                    f" {found['articles'] / done['seconds']:>8.1f}"
+                    f" {done['requests'] / args.pages:>14.2f} {done['cpu']:>7.1f}"
+                    f" {found['articles']:>9,} {found['sources']:>8,} {found['pages']:>6,}"
+                    f" {found['crawl_runs']:>5}"
+                    + (f"  ({done['failed']:.0f} workers failed)" if done["failed"] else ""),
+                    flush=True,
                 )
-                for count in args.workers:
-                    database = server.url(server.create_database(f"scaling{count}"))
-                    done = run_workers(count, urls, database, redis.url, args.delay, folder)
-                    found = rows(database)
-                    print(
-                        f"{count:>7} {done['seconds']:>8.1f}"
-                        f" {found['articles'] / done['seconds']:>8.1f}"
-                        f" {done['requests'] / args.pages:>14.2f} {done['cpu']:>7.1f}"
-                        f" {found['articles']:>9,} {found['sources']:>8,} {found['pages']:>6,}"
-                        f" {found['crawl_runs']:>5}"
-                        + (f"  ({done['failed']:.0f} workers failed)" if done["failed"] else ""),
-                        flush=True,
-                    )
-        finally:
-            assert site.stdin is not None
-            site.stdin.close()
-            site.wait()
     return 0
 
 
