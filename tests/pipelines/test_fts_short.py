@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from support import records
 from support.records import item
 from test_fts_upgrade import short_index
 
@@ -60,9 +61,7 @@ def test_a_sessions_writes_are_indexed_at_its_commit(db: Path) -> None:
     engine = open_engine(f"sqlite:///{db}", create=True)
 
     def write(*items: dict) -> list[str]:
-        with Session(engine) as session, session.begin():
-            writer = Writer(session)
-            return [writer.write(i, "2026-01-02T00:00:00+00:00") for i in items]
+        return records.write(engine, *items)
 
     assert write(
         item(1, "青浦区建成代表工作站六十个。", ["工作站", "民情"]),

@@ -13,13 +13,14 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine, select
 from sqlalchemy.orm import Session
+from support import records
 from support.records import item
 from support.runners import FIXTURES, ROOT, Crawled
 
 from journals.samplesite.corpus import JOURNALS
 from pipelines.db import migrate, models
 from pipelines.db.catalogue import CATALOGUE, read
-from pipelines.db.database import Writer, open_engine
+from pipelines.db.database import open_engine
 from pipelines.db.schema import TABLES, markdown
 
 FIRST_SCHEMA = (FIXTURES / "schema_v1.sql").read_text(encoding="utf-8")
@@ -178,9 +179,7 @@ def test_the_index_follows_inserts_updates_and_deletes(tmp_path: Path) -> None:
     engine = open_engine(f"sqlite:///{db}", create=True)
 
     def write(*items: dict) -> list[str]:
-        with Session(engine) as session, session.begin():
-            writer = Writer(session)
-            return [writer.write(i, "2026-01-02T00:00:00+00:00") for i in items]
+        return records.write(engine, *items)
 
     assert write(
         item(1, "青浦区建成代表工作站六十个。", ["工作站", "民情"]),

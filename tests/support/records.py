@@ -1,6 +1,21 @@
-"""An article item as the store receives it, for tests that write the database directly."""
+"""An article item as the store receives it, for tests that write the database
+directly, and a way to write some in one transaction."""
 
 from __future__ import annotations
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from pipelines.db.database import Writer
+
+NOW = "2026-01-02T00:00:00+00:00"
+
+
+def write(engine: Engine, *items: dict) -> list[str]:
+    """The items written by one Writer in one transaction; their outcomes."""
+    with Session(engine) as session, session.begin():
+        writer = Writer(session)
+        return [writer.write(one, NOW) for one in items]
 
 
 def item(article_id: int, body: str, keywords: list[str], title: str = "代表工作") -> dict:
