@@ -225,15 +225,12 @@ class AdvisoryLock(Held):
             connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": GATE_KEY})
             try:
                 holders = connection.execute(HOLDERS, {"key": ADVISORY_KEY}).scalars().all()
-                if self.run_id is None:
-                    query = "SELECT pg_try_advisory_lock(:key)"
-                else:
-                    query = "SELECT pg_try_advisory_lock_shared(:key)"
+                if self.run_id is None:  # alone: an exclusive lock, which any holder refuses
+                    held = connection.scalar(TAKE, {"key": ADVISORY_KEY})
+                else:  # a worker: shared with the holders, if all are of its run
                     ours = _run_tag(self.run_id)
-                    if any(holder_run(name) != ours for name in holders):
-                        holders = [name for name in holders if holder_run(name) != ours]
-                        query = "SELECT false"
-                held = connection.scalar(text(query), {"key": ADVISORY_KEY})
+                    holders = [name for name in holders if holder_run(name) != ours]
+                    held = not holders and connection.scalar(SHARE, {"key": ADVISORY_KEY})
             finally:
                 connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": GATE_KEY})
             connection.commit()  # the lock outlives the transaction: no idle transaction held
@@ -256,6 +253,8 @@ class AdvisoryLock(Held):
         self.connection = None
 
 
+TAKE = text("SELECT pg_try_advisory_lock(:key)")
+SHARE = text("SELECT pg_try_advisory_lock_shared(:key)")
 # The application_name of each connection holding the lock in this database.
 HOLDERS = text(
     "SELECT activity.application_name FROM pg_locks AS locks"
