@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Any
 
 from itemloaders.processors import Identity, MapCompose, TakeFirst
+from scrapy.http import TextResponse
 from scrapy.loader import ItemLoader
 
 from crawler import fields
@@ -44,6 +46,13 @@ class ArticleLoader(ItemLoader):
     body_out = "\n".join
     year_in = MapCompose(int)
     article_id_in = Identity()
+
+    def __init__(self, response: TextResponse | None = None, **kwargs: Any) -> None:
+        # Scrapy's loader makes a Selector of its own, a second parse of the page:
+        # the response's own serves.
+        if isinstance(response, TextResponse) and "selector" not in kwargs:
+            kwargs["selector"] = response.selector
+        super().__init__(response=response, **kwargs)
 
     def add_posted_line(self, text: str | None) -> str:
         """Add date and time from the line under the title; return what

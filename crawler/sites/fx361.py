@@ -154,7 +154,7 @@ def has_class(name: str) -> str:
 def _text(selection: Selector | SelectorList) -> str:
     if isinstance(selection, SelectorList):
         return " ".join(_text(s) for s in selection).strip()
-    return squash_spaces(selection.xpath("string()").get(""))
+    return squash_spaces(selection.root.xpath("string()"))  # lxml's own: no Selector made
 
 
 def header_pieces(block: Selector) -> tuple[str, list[str], str | None, str | None]:

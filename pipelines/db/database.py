@@ -174,6 +174,8 @@ class Writer:
         ids = {item["article_id"] for item in items if item.get("article_id")}
         digests = {fingerprint(item["title"], item["body"]) for item in items}
         loads = (
+            selectinload(models.Article.journal),
+            selectinload(models.Article.issue),
             selectinload(models.Article.sources),
             selectinload(models.Article.author_links),
             selectinload(models.Article.keyword_links).joinedload(models.ArticleKeyword.keyword),
@@ -197,6 +199,29 @@ class Writer:
         self._look_up(
             models.Keyword, "word", {w for item in items for w in item.get("keywords") or []}
         )
+        self._look_up(
+            models.Journal, "name", {item["journal"] for item in items if item.get("journal")}
+        )
+        self._look_up_issues(
+            {(i["journal"], i["year"], i["issue"]) for i in items if _issue_named(i)}
+        )
+
+    def _look_up_issues(self, keys: set[tuple[str, int, str]]) -> None:
+        """The issues named (journal, year, issue), as `issue` caches them."""
+        keys = {key for key in keys if (models.Issue, key) not in self._cache}
+        for chunk in map(set, _chunks(keys)):
+            self._absent.update((models.Issue, key) for key in chunk)
+            query = (
+                select(models.Issue, models.Journal.name)
+                .join(models.Journal)
+                .where(models.Journal.name.in_({name for name, _, _ in chunk}))
+                .where(models.Issue.year.in_({year for _, year, _ in chunk}))
+            )
+            for row, name in self.session.execute(query):
+                key = (name, row.year, row.issue)
+                if key in chunk:
+                    self._cache[models.Issue, key] = row
+                    self._absent.discard((models.Issue, key))
 
     def _look_up(self, model: type, column: str, keys: set[Any]) -> None:
         keys = {key for key in keys if (model, key) not in self._cache}
