@@ -11,7 +11,7 @@ from lxml import html as lxml_html
 from parsel import Selector
 
 from crawler.extraction.infolines import Header
-from crawler.extraction.lines import HIDDEN_TAGS, visible_lines
+from crawler.extraction.lines import HIDDEN_TAGS
 from pipelines.cleaning.body import is_end_of_article
 
 # what is not prose, in runs: a piece's prose is what is left once they go
@@ -134,13 +134,12 @@ def _prose_chars(element: lxml_html.HtmlElement) -> int:
     return sum(len(t) for t in element.itertext() if re.search(r"[，。；]", t))
 
 
-def body_lines(page_lines: list[str], header: Header, container: Selector | None) -> list[str]:
-    """The article's lines: the prose container's lines after the header lines
-    it holds (a title the body prints again stays), up to the
-    related-articles block or the page's foot."""
+def body_lines(page_lines: list[str], header: Header, inner: list[str] | None) -> list[str]:
+    """The article's lines: the prose container's lines (`inner`, None where
+    there is no container) after the header lines it holds (a title the body
+    prints again stays), up to the related-articles block or the page's foot."""
     lines = page_lines[header.end :]
-    if container is not None:
-        inner = visible_lines(container)
+    if inner is not None:
         start = _offset(page_lines, inner, header.title_at)
         if start is not None and start < header.end:
             inner = inner[header.end - start :]  # the container holds the header

@@ -96,7 +96,8 @@ def parse_article(response: TextResponse) -> Article | None:
         return None
     lines = visible_lines(page[0])
     container = body_container(page[0])
-    starts = block_starts(lines, visible_lines(container)) if container is not None else ()
+    inner = visible_lines(container) if container is not None else None
+    starts = block_starts(lines, inner) if inner is not None else ()
     candidates = title_candidates(response)
     header = read_header([strip_pinyin(line) for line in lines], candidates, starts)
     if header is None or not header.title:
@@ -105,7 +106,7 @@ def parse_article(response: TextResponse) -> Article | None:
     header.title = _untagged(fields.clean_title(lines[header.title_at], following), candidates)
     if header.subtitle:
         header.title += "——" + header.subtitle
-    body = body_lines(lines, header, container)
+    body = body_lines(lines, header, inner)
     # Keyword tags and source notes under the body belong to the page.
     body = trailing_source(header, body)
     if not body or not (header.posted_line or header.journal or _prose(body)):

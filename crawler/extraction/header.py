@@ -55,12 +55,13 @@ def read_header(
     stated: Header | None = None
     for i, line in enumerate(lines):
         squashed = squash(fields.strip_bullets(line))
-        if len(squashed) < 2 or is_spam_line(line) or squashed.startswith(("—", "-")):
+        if len(squashed) < 2 or squashed.startswith(("—", "-")):
             continue
         ranks = [
             r for w, r in wanted if squashed == w or (len(squashed) >= 6 and w.startswith(squashed))
         ]
-        if not ranks or is_end_of_article(line):
+        # The spam test last: it is the dearest, and few lines are a stated title.
+        if not ranks or is_spam_line(line) or is_end_of_article(line):
             continue
         header = _read_from(lines, i, next((b for b in body_starts if b > i + 1), None))
         key = (min(ranks), header.gap)

@@ -36,6 +36,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Iterable
 
 from pipelines.cleaning.chars import CHINESE_CLASS, is_chinese
 
@@ -49,13 +50,64 @@ _ASCII_MARKS = re.compile("[" + re.escape("".join(_WIDE)) + "]")
 _SPACE_BETWEEN_CHINESE = re.compile(f"(?<={CHINESE_CLASS}) (?={CHINESE_CLASS})")
 
 
+# Where Unicode puts its format and control characters: the basic and
+# supplementary multilingual planes and the tags of plane 14 (the other planes
+# hold ideographs, private use and nothing; tests/pipelines/test_cleaning.py checks
+# this against the whole of the running Python's Unicode database).
+INVISIBLE_PLANES = (range(0x20000), range(0xE0000, 0xE1000))
+
+
+def invisible_chars(codes: Iterable[int]) -> str:
+    """Characters of category Cf, and of Cc but the line break and the tab, among `codes`.
+
+    >>> invisible_chars(range(0x200A, 0x2010))
+    '\u200b\u200c\u200d\u200e\u200f'
+    """
+    found = (chr(code) for code in codes)
+    return "".join(
+        ch for ch in found if unicodedata.category(ch) in ("Cf", "Cc") and ch not in "\n\t"
+    )
+
+
+def char_class(chars: Iterable[str]) -> str:
+    """A regular expression's class of the characters, consecutive ones as
+    ranges (a class of single characters is searched one by one, five times
+    slower).
+
+    >>> print(char_class("cab-z"))
+    [\\-a-cz]
+    """
+    codes = sorted(set(map(ord, chars)))
+    runs: list[list[int]] = []
+    for code in codes:
+        if runs and code == runs[-1][1] + 1:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+    return "[" + "".join(_run(first, last) for first, last in runs) + "]"
+
+
+def _run(first: int, last: int) -> str:
+    if first == last:
+        return re.escape(chr(first))
+    return f"{re.escape(chr(first))}-{re.escape(chr(last))}"
+
+
 @functools.cache
 def _invisible() -> re.Pattern[str]:
-    """Characters of category Cf, and of Cc but the line break and the tab: the
-    whole of Unicode looked through once a process (about a tenth of a second)."""
-    codes = (chr(code) for code in range(0x110000))
-    found = (ch for ch in codes if unicodedata.category(ch) in ("Cf", "Cc") and ch not in "\n\t")
-    return re.compile("[" + "".join(map(re.escape, found)) + "]")
+    """The invisible characters' class, made once a process."""
+    return re.compile(char_class("".join(invisible_chars(plane) for plane in INVISIBLE_PLANES)))
+
+
+@functools.cache
+def _untidy() -> re.Pattern[str]:
+    """Any character `normalize_text` may change or take out: a text without
+    one comes out as it went in (most lines of a page)."""
+    codes = (chr(code) for plane in INVISIBLE_PLANES for code in plane)
+    spaces = "".join(ch for ch in codes if ch.isspace())  # line breaks among them
+    fullwidth = "".join(map(chr, range(0xFF10, 0xFF5B)))  # ０-９, Ａ-Ｚ, ａ-ｚ and between
+    found = "".join(invisible_chars(plane) for plane in INVISIBLE_PLANES)
+    return re.compile(char_class(found + spaces + "".join(_WIDE) + fullwidth))
 
 
 def _neighbour(chars: list[str], i: int, step: int) -> str:
@@ -137,6 +189,8 @@ def normalize_text(text: str, *, title: bool = False) -> str:
     >>> normalize_text("Hello, world (again): yes!")
     'Hello, world (again): yes!'
     """
+    if not _untidy().search(text):
+        return text
     text = _LINE_BREAKS.sub("\n", text)
     text = _invisible().sub("", text)
     text = _SPACES.sub(" ", text)

@@ -498,3 +498,13 @@ PROSE = (
     "长4.7%;其中教育、卫生健康和社会保障三项合计占比超过45%。代表们提醒,资金"
     "要花在刀刃上,绩效评价结果应当向社会公开,接受“阳光”监督。\n"
 )
+
+
+def test_the_planes_searched_for_invisible_characters_hold_all_of_them() -> None:
+    """What Python's Unicode database calls Cf or Cc lies in the planes
+    `normalize_text` searches, so that none of it is kept in a text."""
+    from pipelines.cleaning.text import INVISIBLE_PLANES, invisible_chars
+
+    everywhere = invisible_chars(range(0x110000))
+    assert "\u200b" in everywhere and "\U000e0001" in everywhere
+    assert "".join(invisible_chars(plane) for plane in INVISIBLE_PLANES) == everywhere
