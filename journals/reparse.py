@@ -52,7 +52,7 @@ from crawler.spidermiddlewares.pagearchive import page_response
 from journals.pageselect import PageSelection, selected_pages
 from journals.session import database
 from pipelines.clean import CleanPipeline
-from pipelines.db import models
+from pipelines.db import failures, models
 from pipelines.db.database import DatabaseError, Writer, sqlite_path
 from pipelines.db.vocabulary import Vocabulary
 from pipelines.validate import ValidatePipeline
@@ -343,6 +343,9 @@ class Reparser:
                         self.store(page, one, writer, now, tally)
                         if progress is not None:
                             progress(tally)
+                    # A page's article stored: its URL has failed no longer (a store
+                    # that refused it, pipelines/store.py).
+                    failures.forget(session, (one.record["url"] for one in extracted if one.record))
         return tally
 
     def _extractor(self, stack: ExitStack) -> Callable[[list[models.Page]], Iterable[Extracted]]:

@@ -17,9 +17,23 @@ them; or a serialization failure). Either way the batch is rolled back and
 written again, up to STORE_ATTEMPTS times, and then finds those rows stored
 (`store/batch_retries` counts the batches written again).
 
-After each batch it sends the signal `batch_stored` (keyword
-argument `urls`: the source URLs of the articles it wrote), for components
-that must know an article is in the database (crawler/frontier/ledger.py)."""
+A batch the database refuses for a reason of its own items (a unique key or
+a constraint it breaks, a value the column cannot hold, a trigger that
+rejects it: IntegrityError or DataError, races aside) is written again in
+halves, and they in halves, until what is refused is single articles: the
+others are stored, each refused one is counted (`store/articles_lost`, which
+fails the run: crawler/extensions/runrecord.py), logged on one line and
+recorded in `failures` with the database's reason (`journals failed` lists
+it, `journals retry` fetches it again, `journals reparse` stores it from its
+archived page once the cause is mended). One bad article holds back no
+other. A database that cannot be written at all (OperationalError: gone,
+full, locked for longer than its timeout) keeps the batch pending for the
+next flush instead, as any other error does.
+
+After each batch it sends the signal `batch_stored` (keyword argument
+`urls`: the source URLs of the articles it settled: stored, or refused and
+recorded as failures), for components that must know an article is in the
+database or never will be from this page (crawler/frontier/ledger.py)."""
 
 from __future__ import annotations
 
@@ -31,7 +45,13 @@ from typing import Any
 from itemadapter import ItemAdapter
 from scrapy.crawler import Crawler
 from sqlalchemy import Engine
-from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import (
+    DataError,
+    DBAPIError,
+    IntegrityError,
+    OperationalError,
+    SQLAlchemyError,
+)
 from sqlalchemy.orm import Session
 
 from pipelines.checks import STAT_PREFIX, fields_present
@@ -105,26 +125,28 @@ class StorePipeline:
 
     def flush(self) -> None:
         """Write the pending items and failures in one transaction, again
-        when another writer got in first (see the module's docstring); a
-        stored URL's failure row goes."""
+        when another writer got in first, in halves where the database
+        refuses some of them (see the module's docstring); a stored URL's
+        failure row goes."""
         if not (self.pending or self.failed) or self.engine is None:
             return
         now = datetime.now(UTC).isoformat(timespec="seconds")
         spider = self.crawler.spider.name if self.crawler.spider is not None else ""
-        for attempt in range(1, STORE_ATTEMPTS + 1):
-            try:
-                batch = self.write_batch(now, spider)
-                break
-            except (IntegrityError, OperationalError) as exc:
-                if not lost_race(exc):
-                    raise
-                if attempt == STORE_ATTEMPTS:
-                    raise
-                self.stats.inc_value("store/batch_retries")
-                # What the failed attempt learned is gone with it: the stored
-                # vocabulary again, the other writer's words included.
-                self.vocabulary = None
-                logger.info("another writer stored rows of this batch first; again: %s", exc.orig)
+        try:
+            batch = self.write_again(self.pending, self.failed, now, spider)
+        except (IntegrityError, DataError) as exc:
+            if not self.pending:
+                raise
+            logger.log(
+                logging.WARNING if len(self.pending) > 1 else logging.DEBUG,
+                "store: the database refused a batch of %d articles (%s); writing it in parts",
+                len(self.pending),
+                one_line(exc),
+            )
+            self.vocabulary = None  # what the refused batch taught it is gone with it
+            if self.failed:
+                self.write_again([], self.failed, now, spider)
+            batch = self.isolate(self.pending, exc, now, spider)
         self.count(batch)
         logger.debug("stored a batch of %d articles", len(self.pending))
         if self.pending:
@@ -133,28 +155,76 @@ class StorePipeline:
         self.pending.clear()
         self.failed.clear()
 
-    def write_batch(self, now: str, spider: str) -> Batch:
-        """One transaction: the failures, the pending items; what it did."""
+    def write_again(
+        self, items: list[dict[str, Any]], failed: list[dict[str, object]], now: str, spider: str
+    ) -> Batch:
+        """`write_batch`, again while it loses a race with another writer."""
+        for attempt in range(1, STORE_ATTEMPTS + 1):
+            try:
+                return self.write_batch(items, failed, now, spider)
+            except (IntegrityError, OperationalError) as exc:
+                if not lost_race(exc) or attempt == STORE_ATTEMPTS:
+                    raise
+                self.stats.inc_value("store/batch_retries")
+                # What the failed attempt learned is gone with it: the stored
+                # vocabulary again, the other writer's words included.
+                self.vocabulary = None
+                logger.info("another writer stored rows of this batch first; again: %s", exc.orig)
+        raise AssertionError("unreachable")
+
+    def isolate(
+        self, items: list[dict[str, Any]], exc: SQLAlchemyError, now: str, spider: str
+    ) -> Batch:
+        """Items the database refused together (with `exc`), written in
+        halves, and those in halves, down to the single articles it refuses,
+        which are recorded as failures."""
+        if len(items) == 1:
+            self.refused(items[0], exc, now, spider)
+            return Batch(outcomes=[REFUSED])
+        half = len(items) // 2
+        written = []
+        for part in (items[:half], items[half:]):
+            try:
+                written.append(self.write_again(part, [], now, spider))
+            except (IntegrityError, DataError) as part_exc:
+                self.vocabulary = None
+                written.append(self.isolate(part, part_exc, now, spider))
+        return written[0].then(written[1])
+
+    def refused(self, item: dict[str, Any], exc: SQLAlchemyError, now: str, spider: str) -> None:
+        """An article the database will not take: counted, said, recorded."""
+        reason = f"not stored: {one_line(exc)}"
+        logger.error("store: %s %s", item["url"], reason)
+        self.stats.inc_value(LOST_STAT)
+        row = {"url": item["url"], "status": None, "reason": reason[:500], "attempts": 1}
+        self.write_again([], [row], now, spider)
+
+    def write_batch(
+        self, items: list[dict[str, Any]], failed: list[dict[str, object]], now: str, spider: str
+    ) -> Batch:
+        """One transaction: the failures, the items; what it did."""
         assert self.engine is not None
         batch = Batch()
         with Session(self.engine) as session, session.begin():
-            batch.recorded = failures.record(session, self.failed, spider, now)
+            batch.recorded = failures.record(session, failed, spider, now)
             writer = Writer(session, self.vocabulary)
             self.vocabulary = writer.vocabulary  # loaded again after a failed attempt
-            writer.prefetch(self.pending)
-            for item in self.pending:
+            writer.prefetch(items)
+            for item in items:
                 batch.outcomes.append(writer.write(item, now))
             batch.located, batch.split, batch.guessed = (
                 writer.located,
                 writer.split,
                 writer.guessed,
             )
-            batch.recovered = failures.forget(session, (item["url"] for item in self.pending))
+            batch.recovered = failures.forget(session, (item["url"] for item in items))
         return batch
 
     def count(self, batch: Batch) -> None:
         """The stats of a batch written."""
         for item, outcome in zip(self.pending, batch.outcomes, strict=True):
+            if outcome == REFUSED:
+                continue  # counted as lost (`refused`)
             self.stats.inc_value(f"store/articles_{outcome}")
             if outcome == "new":  # what quality alarms measure (crawler/extensions/quality.py)
                 for name in fields_present(item):
@@ -172,13 +242,49 @@ class StorePipeline:
             self.stats.inc_value("store/failures_recovered", batch.recovered)
 
 
+def one_line(exc: SQLAlchemyError) -> str:
+    """The database's own message of an error, on one line.
+
+    >>> one_line(IntegrityError("INSERT …", {}, Exception("refused\\nby a trigger")))
+    'refused by a trigger'
+    """
+    orig = getattr(exc, "orig", None)
+    return " ".join(str(orig if orig is not None else exc).split())
+
+
 def lost_race(exc: DBAPIError) -> bool:
     """Whether a batch failed because another writer wrote the same rows at
     once: a unique key taken meanwhile, or a transaction the server rolled
     back to break a deadlock or a serialization conflict (SQLSTATE class 40)."""
     if isinstance(exc, IntegrityError):
-        return True
+        return unique_key_taken(exc.orig)
     return str(getattr(exc.orig, "sqlstate", "") or "").startswith("40")
+
+
+# SQLite's extended codes (Python 3.11 names them) and PostgreSQL's SQLSTATE of
+# a unique key already taken; not a trigger's refusal, a NOT NULL or a CHECK.
+_UNIQUE = ("SQLITE_CONSTRAINT_UNIQUE", "SQLITE_CONSTRAINT_PRIMARYKEY", "23505")
+
+
+def unique_key_taken(orig: BaseException | None) -> bool:
+    """Whether a driver's integrity error is a unique key taken.
+
+    >>> import sqlite3
+    >>> db = sqlite3.connect(":memory:")
+    >>> _ = db.execute("CREATE TABLE t (k INTEGER PRIMARY KEY, v NOT NULL)")
+    >>> _ = db.execute("INSERT INTO t VALUES (1, 1)")
+    >>> def error(sql):
+    ...     try:
+    ...         db.execute(sql)
+    ...     except sqlite3.IntegrityError as exc:
+    ...         return exc
+    >>> unique_key_taken(error("INSERT INTO t VALUES (1, 2)"))
+    True
+    >>> unique_key_taken(error("INSERT INTO t VALUES (2, NULL)"))
+    False
+    """
+    code = getattr(orig, "sqlite_errorname", None) or getattr(orig, "sqlstate", None)
+    return code in _UNIQUE
 
 
 @dataclass
@@ -193,3 +299,14 @@ class Batch:
     guessed: int = 0
     recorded: int = 0
     recovered: int = 0
+
+    def then(self, other: Batch) -> Batch:
+        """This batch and the one written after it, as one."""
+        return Batch(
+            self.outcomes + other.outcomes,
+            *(getattr(self, name) + getattr(other, name) for name in _COUNTS),
+        )
+
+
+_COUNTS = ("located", "split", "guessed", "recorded", "recovered")
+REFUSED = "refused"  # the outcome of an article the database would not take
