@@ -98,6 +98,9 @@ LOGSTATS_INTERVAL = 0
 FEED_EXPORT_ENCODING = "utf-8"
 
 EXTENSIONS = {
+    # The start-up heap frozen out of the garbage collector's passes, whose
+    # pauses would shorten the delays the sites see (crawler/extensions/heap.py).
+    "crawler.extensions.heap.FreezeStartupHeap": 100,
     # A progress line every PROGRESS_INTERVAL seconds and a summary at the end.
     "crawler.extensions.progress.Progress": 500,
     # A `crawl_runs` row per crawl, with its counts and quality alarms.
