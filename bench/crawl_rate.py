@@ -26,6 +26,13 @@ response Scrapy would make, then `pipelines.clean.clean_article`) over
 `--sample` pages of each script, median and 95th percentile, and the functions
 that take most of it (cProfile over `--profile` pages; 0 for none).
 
+Last, `journals reparse` over the pages the crawl archived, in one process,
+as `bench/reparse.py` runs it (`--no-reparse` skips it): `unchanged`, over the
+crawl's database, where every article is found as stored; `new`, over a
+database of the same migrations holding the archived pages and nothing else,
+where every article is stored anew. Each with its pages/s and ms a page (its
+own timing, start-up not counted) beside the wall time of the whole process.
+
 The machine's load average is printed beside the numbers: the rates are wall
 times and suffer when other work shares the CPUs; the CPU times much less.
 """
@@ -54,6 +61,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(BENCH))
 
 import profile_stages  # noqa: E402
+from reparse import FIXED  # noqa: E402
+from reparse import reparse as run_reparse  # noqa: E402
 from sitegen import kind_of_url  # noqa: E402
 from siteproc import served  # noqa: E402
 
@@ -241,6 +250,33 @@ def load() -> str:
     return f"load average {one:.2f} (1 min), {five:.2f} (5 min)"
 
 
+def pages_only(db: Path, into: Path) -> Path:
+    """A database of the newest schema holding `db`'s archived pages alone."""
+    from pipelines.db.database import open_engine
+
+    for leftover in into.parent.glob(into.name + "*"):
+        leftover.unlink()
+    open_engine(f"sqlite:///{into}", create=True).dispose()
+    with sqlite3.connect(into) as conn:
+        columns = ", ".join(row[1] for row in conn.execute("PRAGMA table_info(pages)"))
+        conn.execute("ATTACH ? AS crawled", (str(db),))
+        conn.execute(f"INSERT INTO pages ({columns}) SELECT {columns} FROM crawled.pages")
+    return into
+
+
+def reparse_lines(db: Path, tmp: Path) -> list[str]:
+    """`journals reparse` over the crawl's database, then over its pages alone."""
+    lines = []
+    for kind, target in (("unchanged", db), ("new", pages_only(db, tmp / "pages-only.db"))):
+        pages, seconds, wall, counts = run_reparse(target, FIXED, 1)
+        lines.append(
+            f"  {kind:<10}{pages:>6,} pages {pages / seconds:>8.1f} pages/s"
+            f" {1000 * seconds / max(pages, 1):>6.1f} ms a page"
+            f" ({wall:.1f} s with start-up): {counts}"
+        )
+    return lines
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=5000)
@@ -248,6 +284,7 @@ def main() -> int:
     parser.add_argument("--sample", type=int, default=100, help="pages of each script in process")
     parser.add_argument("--profile", type=int, default=40, help="pages under cProfile; 0: none")
     parser.add_argument("--keep", type=Path, help="keep the database, logs and URL list here")
+    parser.add_argument("--no-reparse", action="store_true", help="skip `journals reparse`")
     args = parser.parse_args()
     started = time.perf_counter()
     print(
@@ -312,6 +349,11 @@ def main() -> int:
         print("\nparse + clean in this process, CPU a page by script:")
         for line in lines + top:
             print(line)
+
+        if not args.no_reparse:
+            print("\njournals reparse over the crawl's archived pages, one process:")
+            for line in reparse_lines(db, tmp):
+                print(line)
     print(f"\nbench took {time.perf_counter() - started:.0f} s; {load()}")
     return 0
 

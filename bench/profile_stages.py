@@ -95,9 +95,17 @@ def timed(timer: Timer, fn: Callable[..., Any], cpu: Callable[[], float]) -> Cal
 
         return wrapped_async
 
+    # A signal handler is passed only the arguments its signature names (pydispatch
+    # reads the wrapper's): the wrapper takes any, so those the handler does not
+    # name are left out here.
+    params = inspect.signature(fn).parameters.values()
+    named = None if any(p.kind is p.VAR_KEYWORD for p in params) else {p.name for p in params}
+
     @functools.wraps(fn)
     def wrapped(*args: Any, **kwargs: Any) -> Any:
         wall, spent = time.perf_counter(), cpu()
+        if named is not None:
+            kwargs = {key: value for key, value in kwargs.items() if key in named}
         try:
             return fn(*args, **kwargs)
         finally:

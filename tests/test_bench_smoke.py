@@ -28,3 +28,7 @@ def test_crawl_rate_prints_its_lines(tmp_path: Path) -> None:
     for script in ("simplified", "traditional"):
         assert re.search(rf"^  {script} +2 pages  median +[\d.]+ ms  p95 +[\d.]+ ms", out, re.M)
     assert "warning" not in out and "not found, so not timed" not in out
+    # reparse over the crawl's archived pages: every one of them, found as stored, then anew
+    for kind, counts in (("unchanged", "12 unchanged, 0 new"), ("new", "0 unchanged, 12 new")):
+        rate = r"12 pages +[\d.]+ pages/s +[\d.]+ ms a page"
+        assert re.search(rf"^  {kind} +{rate} .*: 0 articles changed, {counts}", out, re.M), kind
