@@ -24,6 +24,7 @@ often), the jobs.
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
@@ -458,6 +459,10 @@ def run_reparse(
             session.close()  # no connection held while the pages are written, nor forked
             settings = project_settings(overrides)
             reparser = Reparser(session.get_bind(), settings, jobs=jobs or os.cpu_count() or 1)
+            # What start-up made stays to the end: out of the collector's full passes
+            # (crawler/extensions/heap.py), which would walk it again and again.
+            gc.collect()
+            gc.freeze()
             started = time.monotonic()
             reporter = progress_reporter(out or sys.stderr, progress, len(page_ids), bar)
             with reporter or nullcontext():
