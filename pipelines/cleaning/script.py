@@ -64,7 +64,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable, Iterator
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 import opencc
@@ -536,6 +536,13 @@ def to_simplified(text: str) -> str:
     >>> to_simplified("背著包，兼收幷蓄，國務院批覆，一批覆蓋全省的項目")
     '背着包，兼收并蓄，国务院批复，一批覆盖全省的项目'
     """
+    return _simplified(text)
+
+
+@lru_cache(maxsize=4096)
+def _simplified(text: str) -> str:
+    """`to_simplified`'s work, remembered for a while: the cleaning converts
+    most lines of a page twice (to look for spam words, then to keep)."""
     simplified = t2s(text)
     if _VARIANT_CHARS.search(simplified):
         simplified = simplified.translate(_VARIANTS)
