@@ -179,8 +179,19 @@ def row(title: str, body: str, keywords: str) -> str:
     tokens = list(found)
     for gram, weight in found.items():
         if weight >= _LOWEST_WEIGHT:
-            tokens += map(gram.__add__, _LEVELS[LOWEST - 1 : top_level(weight)])
+            endings = _ENDINGS[weight] if weight < len(_ENDINGS) else _endings(weight)
+            tokens += map(gram.__add__, endings)
     return " ".join(tokens)
+
+
+def _endings(weight: int) -> list[str]:
+    """The tier tokens' endings of a term of this weight."""
+    return _LEVELS[LOWEST - 1 : top_level(weight)]
+
+
+# The endings of the weights most terms have, made once (a term's tiers are
+# looked up for each of some 700 terms an article).
+_ENDINGS = [_endings(weight) for weight in range(1024)]
 
 
 def exists(connection: Connection) -> bool:
