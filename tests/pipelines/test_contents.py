@@ -15,6 +15,7 @@ from alembic import command
 from scrapy.utils.test import get_crawler
 from sqlalchemy import create_engine
 from sqlalchemy.orm import Session
+from support.records import seed_copy
 from support.runners import FIXTURES
 
 from crawler.items import Article
@@ -31,24 +32,7 @@ NOW = "2026-01-02T00:00:00+00:00"
 
 def copy(url: str = URL, flags: tuple[str, ...] = (), body: str = BODY, **toc: Any) -> dict:
     """A copy of one article; `toc` gives its column and toc_position, if any."""
-    return {
-        "url": url,
-        "source_host": url.split("/")[2],
-        "article_id": 5108306,
-        "title": "青浦：做好联系人民群众三篇文章",
-        "authors": ["陈殊书"],
-        "date": "2018-11-20",
-        "time": None,
-        "journal": "上海人大月刊",
-        "year": 2018,
-        "issue": "9",
-        "issue_label": "2018年9期",
-        "keywords": ["民情"],
-        "body": body,
-        "flags": list(flags),
-        "fetched_at": "2026-01-01T00:00:00+00:00",
-        **toc,
-    }
+    return seed_copy(url, body, flags=list(flags), **toc)
 
 
 # From the issue page's table of contents (the fx361 spider).

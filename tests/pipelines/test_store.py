@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy.orm import Session
+from support.records import seed_copy
 
 from journals.export import records
 from pipelines.db.database import Writer, open_engine
@@ -16,23 +17,7 @@ BODY = "青浦区人大常委会高度重视联系人民群众工作，坚持走
 
 
 def copy(url: str, article_id: int | None, flags: list[str], body: str = BODY) -> dict[str, Any]:
-    return {
-        "url": url,
-        "source_host": url.split("/")[2],
-        "article_id": article_id,
-        "title": "青浦：做好联系人民群众三篇文章",
-        "authors": ["陈殊书"],
-        "date": "2018-11-20",
-        "time": None,
-        "journal": "上海人大月刊",
-        "year": 2018,
-        "issue": "9",
-        "issue_label": "2018年9期",
-        "keywords": ["民情"],
-        "body": body,
-        "flags": flags,
-        "fetched_at": "2026-01-01T00:00:00+00:00",
-    }
+    return seed_copy(url, body, article_id=article_id, flags=flags)
 
 
 MIRROR = copy(
