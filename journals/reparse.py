@@ -24,7 +24,6 @@ often), the jobs.
 
 from __future__ import annotations
 
-import gc
 import logging
 import os
 import sys
@@ -48,6 +47,7 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from crawler import contents, sites
+from crawler.extensions.heap import freeze_startup_heap
 from crawler.runlock import lock_for
 from crawler.spidermiddlewares.pagearchive import page_response
 from journals.pageselect import PageSelection, selected_pages
@@ -459,10 +459,7 @@ def run_reparse(
             session.close()  # no connection held while the pages are written, nor forked
             settings = project_settings(overrides)
             reparser = Reparser(session.get_bind(), settings, jobs=jobs or os.cpu_count() or 1)
-            # What start-up made stays to the end: out of the collector's full passes
-            # (crawler/extensions/heap.py), which would walk it again and again.
-            gc.collect()
-            gc.freeze()
+            freeze_startup_heap()  # as a crawl does (crawler/extensions/heap.py)
             started = time.monotonic()
             reporter = progress_reporter(out or sys.stderr, progress, len(page_ids), bar)
             with reporter or nullcontext():

@@ -8,7 +8,8 @@ on, and stops the event loop meanwhile: a request due then goes late, and the
 next one, timed from it, reaches the site sooner after it than the download
 delay (a politeness delay of 0.4 s seen by the site as 0.33 s). Collected
 once and frozen (`gc.freeze`) when the spider opens, that heap is skipped by
-every later pass, which then walks only what the crawl itself made."""
+every later pass, which then walks only what the crawl itself made.
+`journals reparse` does the same before its first page."""
 
 from __future__ import annotations
 
@@ -16,6 +17,12 @@ import gc
 
 from scrapy import signals
 from scrapy.crawler import Crawler
+
+
+def freeze_startup_heap() -> None:
+    """Collect what start-up left over, and keep the rest out of later passes."""
+    gc.collect()
+    gc.freeze()
 
 
 class FreezeStartupHeap:
@@ -26,5 +33,4 @@ class FreezeStartupHeap:
         return extension
 
     def spider_opened(self) -> None:
-        gc.collect()
-        gc.freeze()
+        freeze_startup_heap()

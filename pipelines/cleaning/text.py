@@ -94,20 +94,27 @@ def _run(first: int, last: int) -> str:
 
 
 @functools.cache
+def _planes() -> tuple[str, str]:
+    """The invisible characters and the whitespace of INVISIBLE_PLANES, found
+    in one pass, once a process."""
+    invisible = "".join(invisible_chars(plane) for plane in INVISIBLE_PLANES)
+    codes = (chr(code) for plane in INVISIBLE_PLANES for code in plane)
+    return invisible, "".join(ch for ch in codes if ch.isspace())
+
+
+@functools.cache
 def _invisible() -> re.Pattern[str]:
     """The invisible characters' class, made once a process."""
-    return re.compile(char_class("".join(invisible_chars(plane) for plane in INVISIBLE_PLANES)))
+    return re.compile(char_class(_planes()[0]))
 
 
 @functools.cache
 def _untidy() -> re.Pattern[str]:
     """Any character `normalize_text` may change or take out: a text without
     one comes out as it went in (most lines of a page)."""
-    codes = (chr(code) for plane in INVISIBLE_PLANES for code in plane)
-    spaces = "".join(ch for ch in codes if ch.isspace())  # line breaks among them
+    invisible, spaces = _planes()  # line breaks among the spaces
     fullwidth = "".join(map(chr, range(0xFF10, 0xFF5B)))  # ０-９, Ａ-Ｚ, ａ-ｚ and between
-    found = "".join(invisible_chars(plane) for plane in INVISIBLE_PLANES)
-    return re.compile(char_class(found + spaces + "".join(_WIDE) + fullwidth))
+    return re.compile(char_class(invisible + spaces + "".join(_WIDE) + fullwidth))
 
 
 def _neighbour(chars: list[str], i: int, step: int) -> str:
