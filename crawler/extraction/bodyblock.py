@@ -6,6 +6,7 @@ header, up to the related-articles block."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from lxml import html as lxml_html
 from parsel import Selector
@@ -19,12 +20,33 @@ _NOT_PROSE = re.compile(r"[^\u4e00-\u9fff，。、；：“”]+")
 _SENTENCE = re.compile(r"[，。；！？]")
 
 
-def _paragraph_weight(element: lxml_html.HtmlElement) -> tuple[int, int]:
-    """Characters of prose directly in an element (text, tails, `<p>` children),
-    and the pieces of text they stand in: only pieces that carry a sentence's
-    punctuation count, so that a side column's lists of titles and tags, however
-    long, outweigh no short text (a copy cut early); and of two elements that hold
-    as much prose, the text in paragraphs outweighs a summary that repeats it.
+# Children whose text counts as their parent's, as paragraphs of it.
+_PARAGRAPH_TAGS = frozenset({"p", "span", "font", "strong", "b", "em", "section", "blockquote"})
+
+
+def _piece_weight(piece: str | None) -> tuple[int, int]:
+    """A piece of text's prose characters, and 1, where it carries a sentence's
+    punctuation; else nothing.
+
+    >>> _piece_weight("监督的重要内容。"), _piece_weight("人大代表"), _piece_weight(None)
+    ((8, 1), (0, 0), (0, 0))
+    """
+    if piece and _SENTENCE.search(piece):
+        return len(_NOT_PROSE.sub("", piece)), 1
+    return 0, 0
+
+
+def paragraph_weights(
+    root: lxml_html.HtmlElement,
+) -> Iterator[tuple[lxml_html.HtmlElement, tuple[int, int]]]:
+    """Each element of `root`'s tree (the last first, `root` last) with the
+    characters of prose directly in it (text, tails, the text of `<p>`
+    children) and the pieces of text they stand in. Only pieces that carry a
+    sentence's punctuation count, so that a side column's lists of titles and
+    tags, however long, outweigh no short text (a copy cut early); and of two
+    elements that hold as much prose, the text in paragraphs outweighs a
+    summary that repeats it. Each piece of text is weighed once: the weight of
+    all the text under an element is its children's, added up.
 
     >>> side = lxml_html.fromstring(
     ...     "<aside><section>最新文章<a>试论地方立法的制度价值</a><a>备案审查为何强调纠错</a>"
@@ -32,30 +54,38 @@ def _paragraph_weight(element: lxml_html.HtmlElement) -> tuple[int, int]:
     ...     "<a>预算审查</a></section></aside>")
     >>> text = lxml_html.fromstring("<td><p>管好用好钱袋子，是人大</p><p>监督的重要内容。</p></td>")
     >>> summary = lxml_html.fromstring("<p><span>管好用好钱袋子，是人大监督的重要内容。</span></p>")
-    >>> _paragraph_weight(side), _paragraph_weight(text), _paragraph_weight(summary)
-    ((0, 0), (19, 2), (19, 1))
+    >>> [dict(paragraph_weights(e))[e] for e in (side, text, summary)]
+    [(0, 0), (19, 2), (19, 1)]
     """
-    pieces = [element.text or ""]
-    for child in element:
-        tag = child.tag if isinstance(child.tag, str) else ""
-        if tag in ("p", "span", "font", "strong", "b", "em", "section", "blockquote"):
-            pieces += child.itertext()
-        pieces.append(child.tail or "")
-    prose = [len(_NOT_PROSE.sub("", piece)) for piece in pieces if _SENTENCE.search(piece)]
-    return sum(prose), len(prose)
+    # The weight of the text under each element as `itertext()` gives it: its
+    # own text, and its children's text and tails (a comment gives only its tail).
+    under: dict[lxml_html.HtmlElement, tuple[int, int]] = {}
+    for element in reversed(list(root.iter())):
+        if not isinstance(element.tag, str):
+            continue
+        chars, pieces = _piece_weight(element.text)
+        para_chars = para_pieces = child_chars = child_pieces = 0
+        for child in element:
+            tail_chars, tail_pieces = _piece_weight(child.tail)
+            chars, pieces = chars + tail_chars, pieces + tail_pieces
+            if isinstance(child.tag, str):
+                text_chars, text_pieces = under[child]
+                child_chars, child_pieces = child_chars + text_chars, child_pieces + text_pieces
+                if child.tag in _PARAGRAPH_TAGS:
+                    para_chars, para_pieces = para_chars + text_chars, para_pieces + text_pieces
+        under[element] = (chars + child_chars, pieces + child_pieces)
+        yield element, (chars + para_chars, pieces + para_pieces)
 
 
 def body_container(selector: Selector) -> Selector | None:
-    """The element holding most of the article's prose."""
+    """The element holding most of the article's prose: of those that weigh
+    most, the first in the page."""
     root = selector.root
     if not isinstance(root, lxml_html.HtmlElement):
         return None
     best, best_weight = None, (0, 0)
-    for element in root.iter():
-        if not isinstance(element.tag, str) or element.tag in HIDDEN_TAGS:
-            continue
-        weight = _paragraph_weight(element)
-        if weight[0] and weight > best_weight:
+    for element, weight in paragraph_weights(root):  # the last first: ties go to the earlier
+        if element.tag not in HIDDEN_TAGS and weight[0] and weight >= best_weight:
             best, best_weight = element, weight
     if best is None:
         return None

@@ -17,7 +17,7 @@ from crawler import fields
 from crawler.extraction.bodyblock import block_starts, body_container, body_lines
 from crawler.extraction.bylines import bio_byline, closing_byline, reprinted_byline
 from crawler.extraction.header import read_header
-from crawler.extraction.lines import visible_lines
+from crawler.extraction.lines import visible_lines_and_part
 from crawler.extraction.pagekeywords import keyword_tags, meta_keywords, tag_links
 from crawler.extraction.pagemeta import stated_authors, stated_date, title_candidates
 from crawler.extraction.sourcenotes import notes_apart, trailing_source
@@ -94,9 +94,8 @@ def parse_article(response: TextResponse) -> Article | None:
     page = response.css("body") or response.css("html")
     if not page:
         return None
-    lines = visible_lines(page[0])
     container = body_container(page[0])
-    inner = visible_lines(container) if container is not None else None
+    lines, inner = visible_lines_and_part(page[0], container)
     starts = block_starts(lines, inner) if inner is not None else ()
     candidates = title_candidates(response)
     header = read_header([strip_pinyin(line) for line in lines], candidates, starts)

@@ -58,20 +58,32 @@ def _hidden(element: lxml_html.HtmlElement) -> bool:
     )
 
 
-def _walk(element: lxml_html.HtmlElement, out: list[str], tail: bool = True) -> None:
+def _walk(
+    element: lxml_html.HtmlElement,
+    out: list[str],
+    tail: bool = True,
+    mark: lxml_html.HtmlElement | None = None,
+    span: list[int] | None = None,
+) -> None:
+    """The element's visible text into `out`, in pieces; where `mark` is met,
+    where its pieces start and end in `out` into `span`."""
     tag = element.tag if isinstance(element.tag, str) else ""
     if tag in HIDDEN_TAGS or (tag and _hidden(element)):
         if element.tail and tail:
             out.append(element.tail)
         return
+    if element is mark and span is not None:
+        span.append(len(out))
     if tag in BLOCK_TAGS:
         out.append("\n")
     if element.text and tag:
         out.append(element.text)
     for child in element:
-        _walk(child, out)
+        _walk(child, out, True, mark, span)
     if tag in BLOCK_TAGS:
         out.append("\n")
+    if element is mark and span is not None:
+        span.append(len(out))
     if element.tail and tail:
         out.append(element.tail)
 
@@ -91,5 +103,34 @@ def visible_lines(selector: Selector) -> list[str]:
         return [line.strip() for line in str(root).splitlines() if line.strip()]
     pieces: list[str] = []
     _walk(root, pieces, tail=False)
+    return _lines(pieces)
+
+
+def visible_lines_and_part(
+    selector: Selector, part: Selector | None
+) -> tuple[list[str], list[str] | None]:
+    """`visible_lines` of the element and of `part`, an element in its tree,
+    from one walk (None for no part).
+
+    >>> sel = Selector(text="<div><h1>题目</h1><div><p>第一段</p><p>第二段</p></div>尾</div>")
+    >>> visible_lines_and_part(sel.css("div")[0], sel.css("div div")[0])
+    (['题目', '第一段', '第二段', '尾'], ['第一段', '第二段'])
+    """
+    root = selector.root
+    if part is None:
+        return visible_lines(selector), None
+    if not isinstance(root, lxml_html.HtmlElement) or not isinstance(
+        part.root, lxml_html.HtmlElement
+    ):
+        return visible_lines(selector), visible_lines(part)
+    pieces: list[str] = []
+    span: list[int] = []
+    _walk(root, pieces, tail=False, mark=part.root, span=span)
+    if len(span) != 2:  # not met: outside the element, or hidden
+        return _lines(pieces), visible_lines(part)
+    return _lines(pieces), _lines(pieces[span[0] : span[1]])
+
+
+def _lines(pieces: list[str]) -> list[str]:
     text = "".join(pieces).replace("\xa0", " ")
     return [" ".join(line.split()) for line in text.split("\n") if line.strip()]

