@@ -28,8 +28,11 @@ STATED_GAP = 6
 ABOVE_TITLE = 3
 
 
+_SQUASHED = re.compile(r"[\s*＊※]")
+
+
 def squash(text: str) -> str:
-    return re.sub(r"[\s*＊※]", "", text)
+    return _SQUASHED.sub("", text)
 
 
 def read_header(
@@ -47,6 +50,9 @@ def read_header(
     lines: the lines between a title and it are all header (a forum prints
     the poster's profile between them), read whatever stands among them."""
     wanted = [(squash(c), rank) for c, rank in candidates]
+    # What a line squashes to where it names a stated title: one of them, or
+    # the first six characters or more of one.
+    naming = {w[:n] for w, _ in wanted for n in range(6, len(w))} | {w for w, _ in wanted}
     best: Header | None = None
     best_key = (9, 99)
     # A line the page names as its title twice over (`<h1>` and `<title>`), or
@@ -55,7 +61,7 @@ def read_header(
     stated: Header | None = None
     for i, line in enumerate(lines):
         squashed = squash(fields.strip_bullets(line))
-        if len(squashed) < 2 or squashed.startswith(("—", "-")):
+        if len(squashed) < 2 or squashed.startswith(("—", "-")) or squashed not in naming:
             continue
         ranks = [
             r for w, r in wanted if squashed == w or (len(squashed) >= 6 and w.startswith(squashed))
