@@ -205,7 +205,10 @@ _WORDS = (
     (re.compile(r"薰(?=[陶染心])"), "熏"),
     (re.compile(r"(?<![慰蕴枕狼])藉着"), "借着"),
 )
-_WORD_CHARS = re.compile("[覆座薰藉]")
+_WORD_HOLDS = "覆座薰藉"  # a character each word above holds
+_WORD_CHARS = re.compile(f"[{_WORD_HOLDS}]")
+# Any character that the variants, `_fix_zhe` or `_after_t2s` may change.
+_MENDED = re.compile(f"[{''.join(map(chr, _VARIANTS))}著{_WORD_HOLDS}]")
 
 
 def _after_t2s(text: str) -> str:
@@ -544,6 +547,8 @@ def _simplified(text: str) -> str:
     """`to_simplified`'s work, remembered for a while: the cleaning converts
     most lines of a page twice (to look for spam words, then to keep)."""
     simplified = t2s(text)
+    if not _MENDED.search(simplified):
+        return simplified  # most lines: nothing for the steps below to mend
     if _VARIANT_CHARS.search(simplified):
         simplified = simplified.translate(_VARIANTS)
     return _after_t2s(_fix_zhe(simplified))

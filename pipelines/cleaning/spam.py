@@ -120,6 +120,8 @@ def is_spam_line(line: str) -> bool:
     if _is_link_farm(line):
         return True
     score = _keyword_score(line)
+    if not score:
+        return False  # most lines: the thresholds below are above nothing
     # A bare list of titles needs few hits; a punctuated sentence needs many.
     listy = len(_LIST_SEPARATORS.findall(line)) >= 2 or not _SENTENCE_MARKS.search(line)
     return score >= (3 if listy else 8)
