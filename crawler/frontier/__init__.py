@@ -5,8 +5,9 @@ What is shared
 --------------
 Every worker of a run (the same spider, arguments, RUN_ID and database)
 schedules into, and takes from, one queue in Redis (scrapy-redis's priority
-queue and dupe filter, kept after the run: SCHEDULER_PERSIST), so each page
-is fetched once across all of them, however many join and whenever. The keys
+queue, its sites taking turns within a priority, and its dupe filter, kept
+after the run: SCHEDULER_PERSIST), so each page is fetched once across all of
+them, however many join and whenever. The keys
 are named by the spider and the run (`keys.Keys`): a new RUN_ID is a new
 run, the same RUN_ID continues one.
 
@@ -44,6 +45,7 @@ afresh.
 JOBDIR (crawler/resume/) is the single-process way to resume an archive run;
 with REDIS_URL the state to resume from is in Redis, and `scrapy crawl`
 refuses both at once. The modules: `keys` (names of the run's keys),
-`scheduler` (the queue, what is taken, heartbeats, taking back), `ledger`
+`queue` (the sites' turns), `scheduler` (the queue, what is taken,
+heartbeats, taking back), `ledger`
 (which taken requests are done).
 """

@@ -72,7 +72,8 @@ class Keys:
 
     @property
     def queue(self) -> str:
-        """The requests to make (a sorted set by priority)."""
+        """The requests to make (a sorted set by priority and site's turn;
+        the turns in a hash beside it, crawler/frontier/queue.py)."""
         return f"{self.base}:requests"
 
     @property

@@ -17,16 +17,21 @@ from scrapy_redis.dupefilter import RFPDupeFilter
 from scrapy_redis.scheduler import Scheduler
 
 from crawler.frontier.keys import Keys, check_run_id, worker_name
+from crawler.frontier.queue import BAND, SiteTurnQueue
 from crawler.meta import FRONTIER_TAKEN
 
 logger = logging.getLogger(__name__)
 
-# Every entry of a dead worker's `taken` hash back into the queue (its field
-# ends with the request's score), and the hash deleted: all or nothing.
+QUEUE_CLASS = f"{SiteTurnQueue.__module__}.{SiteTurnQueue.__qualname__}"
+
+# Every entry of a dead worker's `taken` hash back into the queue, at the head
+# of its priority (its field ends with the negated priority; ARGV[1] is the
+# queue's BAND), and the hash deleted: all or nothing.
 TAKE_BACK = """
 local entries = redis.call('HGETALL', KEYS[1])
 for i = 1, #entries, 2 do
-  local score = string.match(entries[i], ' (%-?[0-9]+)$')
+  local negated = string.match(entries[i], ' (%-?[0-9]+)$')
+  local score = string.format('%.0f', tonumber(negated) * tonumber(ARGV[1]))
   redis.call('ZADD', KEYS[2], score, entries[i + 1])
 end
 redis.call('DEL', KEYS[1])
@@ -52,7 +57,9 @@ class FrontierScheduler(Scheduler):
     def __init__(
         self, server: Redis, keys: Keys, worker: str, timeout: float, **kwargs: Any
     ) -> None:
-        super().__init__(server, persist=True, queue_key=keys.queue, **kwargs)
+        super().__init__(
+            server, persist=True, queue_key=keys.queue, queue_cls=QUEUE_CLASS, **kwargs
+        )
         self.keys = keys
         self.worker = worker
         self.timeout = timeout
@@ -83,7 +90,7 @@ class FrontierScheduler(Scheduler):
 
     def open(self, spider: Spider) -> None:
         super().open(spider)
-        own = self.take_back(keys=[self.keys.taken(self.worker), self.keys.queue])
+        own = self.take_back(keys=[self.keys.taken(self.worker), self.keys.queue], args=[BAND])
         if own:
             logger.info("took back %d requests an earlier %s left unfinished", own, self.worker)
         self.beat("busy")
@@ -152,7 +159,7 @@ class FrontierScheduler(Scheduler):
         for key in self.server.scan_iter(match=self.keys.all_taken):
             name = self.keys.worker_of(key.decode())
             if name != self.worker and not self.server.exists(self.keys.worker(name)):
-                back = int(self.take_back(keys=[key, self.keys.queue]))
+                back = int(self.take_back(keys=[key, self.keys.queue], args=[BAND]))
                 if back:
                     logger.warning("took back %d requests of worker %s, gone", back, name)
                     self.stats.inc_value("frontier/taken_back", back)

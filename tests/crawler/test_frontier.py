@@ -1,7 +1,8 @@
 """The shared frontier's scheduler against a real Redis server, without a
-crawl: what a gone worker had taken goes back into the queue, in one step
-and with its priority, what a live worker holds stays, and an idle worker
-stays while another is busy."""
+crawl: sites take turns in the queue within a priority, what a gone worker
+had taken goes back into the queue, in one step, at the head of its priority,
+what a live worker holds stays, and an idle worker stays while another is
+busy."""
 
 from __future__ import annotations
 
@@ -14,10 +15,10 @@ from scrapy.exceptions import DontCloseSpider
 from scrapy.utils.test import get_crawler
 from scrapy_redis import picklecompat
 from scrapy_redis.dupefilter import RFPDupeFilter
-from scrapy_redis.queue import PriorityQueue
 from support.redisserver import RedisServer
 
 from crawler.frontier.keys import Keys
+from crawler.frontier.queue import SiteTurnQueue, turns_key
 from crawler.frontier.scheduler import FrontierScheduler, taken_field
 from crawler.meta import FRONTIER_TAKEN
 
@@ -39,7 +40,7 @@ def scheduler(redis_server: RedisServer) -> Iterator[FrontierScheduler]:
     made = FrontierScheduler(server, keys, "w1", timeout=60, dupefilter=dupefilter)
     made.stats = crawler.stats
     made.spider = spider
-    made.queue = PriorityQueue(server=server, spider=spider, key=keys.queue)
+    made.queue = SiteTurnQueue(server=server, spider=spider, key=keys.queue)
     yield made
     for key in server.scan_iter(match=f"{keys.base}:*"):
         server.delete(key)
@@ -91,3 +92,54 @@ def test_an_idle_worker_stays_while_another_is_busy(scheduler: FrontierScheduler
     with pytest.raises(DontCloseSpider):  # it took the gone worker's request back first
         scheduler.spider_idle()
     assert len(scheduler) == 1
+
+
+def drain(scheduler: FrontierScheduler) -> list[tuple[str, int]]:
+    found = []
+    while (request := scheduler.next_request()) is not None:
+        found.append((request.url, request.priority))
+    return found
+
+
+def test_sites_take_turns_within_a_priority(scheduler: FrontierScheduler) -> None:
+    """Requests pushed site by site come out one of each site in turn, each
+    site's in the order pushed, a higher priority first; the turns are gone
+    with the last request."""
+    pushed = [f"http://127.0.0.1/a{n}" for n in (1, 2, 3)]
+    pushed += [f"http://127.0.0.2/b{n}" for n in (1, 2, 3)]
+    pushed += [f"http://127.0.0.3/c{n}" for n in (1, 2)]
+    for url in pushed:
+        assert scheduler.enqueue_request(Request(url))
+    # The download slot a request names is its site, whatever its host.
+    slow = Request("http://127.0.0.1/slow", meta={"download_slot": "127.0.0.3"})
+    assert scheduler.enqueue_request(slow)
+    assert scheduler.enqueue_request(Request("http://127.0.0.2/urgent", priority=5))
+    assert scheduler.server.exists(turns_key(scheduler.keys.queue))
+
+    found = drain(scheduler)
+    assert found[0] == ("http://127.0.0.2/urgent", 5)
+    # Each turn: one request of every site that has one left (in an order of
+    # their own: Redis orders a score's members by their bytes).
+    turns = [{url.rsplit("/", 1)[1] for url, _ in found[k : k + 3]} for k in (1, 4, 7)]
+    assert turns == [{"a1", "b1", "c1"}, {"a2", "b2", "c2"}, {"a3", "b3", "slow"}]
+    assert {priority for _, priority in found[1:]} == {0}
+    assert not scheduler.server.exists(turns_key(scheduler.keys.queue))
+    assert not scheduler.server.exists(scheduler.keys.queue)
+    # An empty queue counts afresh.
+    assert scheduler.enqueue_request(Request("http://127.0.0.2/later"))
+    assert scheduler.server.hgetall(turns_key(scheduler.keys.queue)) == {b"127.0.0.2": b"1"}
+
+
+def test_a_request_taken_back_goes_first_in_its_priority(scheduler: FrontierScheduler) -> None:
+    for url in ("http://127.0.0.1/a1", "http://127.0.0.2/b1", "http://127.0.0.1/a2"):
+        scheduler.enqueue_request(Request(url))
+    scheduler.enqueue_request(Request("http://127.0.0.2/index", priority=2))
+    take(scheduler, "gone", "http://127.0.0.3/back")
+    assert scheduler.take_back_dead() == 1
+    assert drain(scheduler) == [
+        ("http://127.0.0.2/index", 2),
+        ("http://127.0.0.3/back", 0),
+        ("http://127.0.0.1/a1", 0),
+        ("http://127.0.0.2/b1", 0),
+        ("http://127.0.0.1/a2", 0),
+    ]
