@@ -17,7 +17,9 @@ requests keep the order they were pushed in. Pushing is one script (the turn
 counted and the request added at once), and so is popping, which deletes the
 turns when it takes the last request: a finished run leaves no key of it but
 its seen set. A request taken back from a gone worker goes back at the head
-of its priority (`head`).
+of its priority (`head`). A queue filled before the turns (each request
+scored `-priority`, a few units from 0) is read as it is: its requests come
+out around the head of priority 0, soon, and none is lost.
 """
 
 from __future__ import annotations
