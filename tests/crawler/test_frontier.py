@@ -143,3 +143,20 @@ def test_a_request_taken_back_goes_first_in_its_priority(scheduler: FrontierSche
         ("http://127.0.0.2/b1", 0),
         ("http://127.0.0.1/a2", 0),
     ]
+
+
+def test_a_queue_filled_before_the_turns_is_read_as_it_is(scheduler: FrontierScheduler) -> None:
+    """Requests scored by priority alone (a redirect's +2, a retry's -1) come
+    out among the first of priority 0, and the others after them."""
+    for url, priority in (("http://127.0.0.1/moved", 2), ("http://127.0.0.2/retried", -1)):
+        request = Request(url, priority=priority)
+        encoded = picklecompat.dumps(request.to_dict(spider=scheduler.spider))
+        scheduler.server.zadd(scheduler.keys.queue, {encoded: -priority})
+    for url in ("http://127.0.0.1/a1", "http://127.0.0.1/a2", "http://127.0.0.3/c1"):
+        scheduler.enqueue_request(Request(url))
+    found = drain(scheduler)
+    assert found[0] == ("http://127.0.0.1/moved", 2)
+    assert ("http://127.0.0.2/retried", -1) in found[1:4]  # with the first turn
+    assert found[-1] == ("http://127.0.0.1/a2", 0)
+    assert len(found) == 5
+    assert not scheduler.server.exists(turns_key(scheduler.keys.queue))
