@@ -49,7 +49,7 @@ def _labelled(root: etree._Element) -> list[etree._Element]:
         if not isinstance(element.tag, str):
             continue
         first = element.text
-        if first is None:  # its first text node is the first child's tail there is
+        if first is None:  # no text before its first child: the first tail there is
             first = next((child.tail for child in element if child.tail is not None), None)
         if first and any(word in first for word in _LABEL_WORDS):
             found.append(element)
