@@ -94,6 +94,10 @@ def parse_article(response: TextResponse) -> Article | None:
     page = response.css("body") or response.css("html")
     if not page:
         return None
+    # Each element's Python object, kept while the page is read: lxml makes one
+    # (asking lxml.html for its class) whenever a walk meets an element that has
+    # none alive, and the reading walks the page several times.
+    _elements = list(response.selector.root.iter())
     container = body_container(page[0])
     lines, inner = visible_lines_and_part(page[0], container)
     starts = block_starts(lines, inner) if inner is not None else ()
