@@ -434,6 +434,14 @@ def t2s(text: str) -> str:
     >>> t2s("我們不瞭解乾隆皇帝")  # phrases: 瞭解 → 了解, 乾隆 keeps 乾
     '我们不了解乾隆皇帝'
     """
+    return _t2s_remembered(text)
+
+
+@lru_cache(maxsize=4096)
+def _t2s_remembered(text: str) -> str:
+    """`t2s`'s work, remembered for a while: the cleaning converts a
+    Traditional page's lines to tell its script, to look for garbling and to
+    keep them (a fifth of what it converts, on the bench's pages)."""
     return _converter()(text)
 
 
@@ -457,7 +465,7 @@ def _changed(text: str) -> int | None:
         return None
     if _unchanged(text, tables):
         return 0
-    simplified = _t2s(text, tables)
+    simplified = t2s(text)  # with these tables, `_t2s`'s
     # Only a character the tables change, alone or in a phrase, can differ.
     return sum(
         1
