@@ -14,12 +14,13 @@ turn: the how-manyth request of its download slot (its host, or the
 in a hash beside the queue (`<queue>:turns`). Within a priority the first
 request of every site comes before the second of any, and one site's
 requests keep the order they were pushed in. Pushing is one script (the turn
-counted and the request added at once), and so is popping, which deletes the
-turns when it takes the last request: a finished run leaves no key of it but
-its seen set. A request taken back from a gone worker goes back at the head
-of its priority (`head`). A queue filled before the turns (each request
-scored `-priority`, a few units from 0) is read as it is: its requests come
-out around the head of priority 0, soon, and none is lost.
+counted and the request added at once), and so is popping (ZPOPMIN, Redis 5
+and later), which deletes the turns when it takes the last request: a
+finished run leaves no key of it but its seen set. A request taken back
+from a gone worker goes back at the head of its priority (`head`). A queue
+filled before the turns (each request scored `-priority`, a few units from
+0) is read as it is: its requests come out around the head of priority 0,
+soon, and none is lost.
 """
 
 from __future__ import annotations
@@ -39,13 +40,8 @@ local turn = redis.call('HINCRBY', KEYS[2], ARGV[1], 1)
 redis.call('ZADD', KEYS[1], string.format('%.0f', tonumber(ARGV[2]) + turn), ARGV[3])
 """
 POP = """
-local first = redis.call('ZRANGE', KEYS[1], 0, 0)
-if #first == 0 then
-  redis.call('DEL', KEYS[2])
-  return nil
-end
-redis.call('ZREMRANGEBYRANK', KEYS[1], 0, 0)
-if redis.call('ZCARD', KEYS[1]) == 0 then
+local first = redis.call('ZPOPMIN', KEYS[1])
+if redis.call('EXISTS', KEYS[1]) == 0 then
   redis.call('DEL', KEYS[2])
 end
 return first[1]
