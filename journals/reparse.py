@@ -36,7 +36,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import IO, Any
 
-from itemadapter import ItemAdapter
 from scrapy import Spider
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
@@ -56,6 +55,7 @@ from pipelines.clean import CleanPipeline
 from pipelines.db import failures, models
 from pipelines.db.database import DatabaseError, Writer, sqlite_path
 from pipelines.db.vocabulary import Vocabulary
+from pipelines.records import as_record
 from pipelines.validate import ValidatePipeline
 
 logger = logging.getLogger(__name__)
@@ -276,7 +276,7 @@ class Extractor:
             self.validate.process_item(article)
         except DropItem:
             return Extracted(None, tuple((self._dropped() - before).elements()))
-        return Extracted(ItemAdapter(article).asdict())
+        return Extracted(as_record(article))
 
     def _dropped(self) -> Counter[str]:
         return Counter(

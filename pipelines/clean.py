@@ -21,6 +21,7 @@ from pipelines.cleaning.pinyin import strip_pinyin
 from pipelines.cleaning.script import is_traditional, normalize_script, to_simplified
 from pipelines.cleaning.spam import drop_spam_lines
 from pipelines.cleaning.text import normalize_text, normalize_title
+from pipelines.records import as_record
 
 TEXT_FIELDS = ("title", "journal", "issue_label", "column")
 LIST_FIELDS = ("authors", "keywords", "body_keywords")
@@ -66,7 +67,8 @@ def clean_article(article: dict[str, Any]) -> dict[str, Any]:
             out[name] = outside(garbled, normalize_title)(out[name])
     if "column" in out and not out["column"]:  # a heading of nothing but spaces: none
         out["column"] = None
-    lines = [outside(garbled, normalize_text)(line) for line in lines]
+    tidy = outside(garbled, normalize_text)
+    lines = [tidy(line) for line in lines]
     lines = [line for line in lines if line]
     lines = drop_chrome_lines(drop_related_block(lines))
     lines = drop_author_line(lines, out.get("authors") or [])
@@ -103,6 +105,6 @@ def _snapshot(article: dict[str, Any], lines: list[str]) -> tuple[Any, ...]:
 class CleanPipeline:
     def process_item(self, item: Any) -> Any:
         adapter = ItemAdapter(item)
-        for name, value in clean_article(adapter.asdict()).items():
+        for name, value in clean_article(as_record(item)).items():
             adapter[name] = value
         return item

@@ -42,7 +42,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from itemadapter import ItemAdapter
 from scrapy.crawler import Crawler
 from sqlalchemy import Engine
 from sqlalchemy.exc import (
@@ -59,6 +58,7 @@ from pipelines.db import failures
 from pipelines.db.database import Writer, open_engine
 from pipelines.db.failures import FailedRequest, request_failed
 from pipelines.db.vocabulary import Vocabulary
+from pipelines.records import as_record
 
 logger = logging.getLogger(__name__)
 # New articles stored from a copy that named no journal (flag journal_unknown),
@@ -118,7 +118,7 @@ class StorePipeline:
             self.engine.dispose()
 
     def process_item(self, item: Any) -> Any:
-        self.pending.append(ItemAdapter(item).asdict())
+        self.pending.append(as_record(item))
         if len(self.pending) >= self.batch_size:
             self.flush()
         return item

@@ -12,6 +12,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
 from pipelines.checks import doubts, drop_reasons
+from pipelines.records import as_record
 
 
 class ValidatePipeline:
@@ -24,7 +25,7 @@ class ValidatePipeline:
 
     def process_item(self, item: Any) -> Any:
         adapter = ItemAdapter(item)
-        record = adapter.asdict()
+        record = as_record(item)
         reasons = drop_reasons(record)
         if reasons:
             for key in reasons:
