@@ -239,6 +239,13 @@ _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f\s]{3,}")
 def _utf8_spans(line: str, simplified: str | None) -> list[tuple[int, int]]:
     """The UTF-8-in-GBK spans of a line. `simplified`, where given, is the line
     through `t2s` when that converts each run as it converts the run alone."""
+    if simplified is not None and not any(
+        _UTF8_CJK_RUN.search(text.encode("gbk", errors="replace"))
+        for text in dict.fromkeys((line, simplified))
+    ):
+        # GBK encodes a character alone: each run's bytes, and its conversion's,
+        # are part of the line's (or its conversion's). None holds a hit.
+        return []
     found = []
     for run in _NON_ASCII_RUN.finditer(line):
         text = run.group()
