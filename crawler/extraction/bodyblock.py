@@ -24,18 +24,6 @@ _SENTENCE = re.compile(r"[，。；！？]")
 _PARAGRAPH_TAGS = frozenset({"p", "span", "font", "strong", "b", "em", "section", "blockquote"})
 
 
-def _piece_weight(piece: str | None) -> tuple[int, int]:
-    """A piece of text's prose characters, and 1, where it carries a sentence's
-    punctuation; else nothing.
-
-    >>> _piece_weight("监督的重要内容。"), _piece_weight("人大代表"), _piece_weight(None)
-    ((8, 1), (0, 0), (0, 0))
-    """
-    if piece and _SENTENCE.search(piece):
-        return len(_NOT_PROSE.sub("", piece)), 1
-    return 0, 0
-
-
 def paragraph_weights(
     root: lxml_html.HtmlElement,
 ) -> Iterator[tuple[lxml_html.HtmlElement, tuple[int, int]]]:
@@ -59,15 +47,23 @@ def paragraph_weights(
     """
     # The weight of the text under each element as `itertext()` gives it: its
     # own text, and its children's text and tails (a comment gives only its tail).
+    # A piece of text (a text, a tail) weighs its prose characters, and 1 piece,
+    # where it carries a sentence's punctuation; else nothing.
     under: dict[lxml_html.HtmlElement, tuple[int, int]] = {}
+    sentence, not_prose = _SENTENCE.search, _NOT_PROSE.sub
     for element in reversed(list(root.iter())):
         if not isinstance(element.tag, str):
             continue
-        chars, pieces = _piece_weight(element.text)
+        text = element.text
+        if text and sentence(text):
+            chars, pieces = len(not_prose("", text)), 1
+        else:
+            chars = pieces = 0
         para_chars = para_pieces = child_chars = child_pieces = 0
         for child in element:
-            tail_chars, tail_pieces = _piece_weight(child.tail)
-            chars, pieces = chars + tail_chars, pieces + tail_pieces
+            tail = child.tail
+            if tail and sentence(tail):
+                chars, pieces = chars + len(not_prose("", tail)), pieces + 1
             if isinstance(child.tag, str):
                 text_chars, text_pieces = under[child]
                 child_chars, child_pieces = child_chars + text_chars, child_pieces + text_pieces

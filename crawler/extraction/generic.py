@@ -131,14 +131,15 @@ def parse_article(response: TextResponse) -> Article | None:
     loader.add_issue_line(header.journal, header.label)
     loader.add_value("body", body)
     tags = keyword_tags(response)
-    context = strip_pinyin(header.title + "".join(body))
     if tags is None and header.keywords_text:
         tags = fields.keyword_line(header.keywords_text) or []
     if tags is None:
+        # The text the page's tags must occur in (made only here: it is the whole text).
+        context = strip_pinyin(header.title + "".join(body))
         tags = tag_links(response, context)
-    if tags is None and not any(fields.keyword_line(strip_pinyin(x)) for x in body[:20]):
-        # Below the article's own keyword line, which serves first.
-        tags = meta_keywords(response, header.title, context)
+        if tags is None and not any(fields.keyword_line(strip_pinyin(x)) for x in body[:20]):
+            # Below the article's own keyword line, which serves first.
+            tags = meta_keywords(response, header.title, context)
     article = loader.load_item()
     if tags:
         article.keywords = fields.page_keywords(tags)
