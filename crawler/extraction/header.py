@@ -19,6 +19,7 @@ from crawler.extraction.infolines import Header, read_line
 from crawler.extraction.journallines import journal_line
 from crawler.extraction.postedlines import posted_in
 from pipelines.cleaning.body import is_end_of_article, is_furniture
+from pipelines.cleaning.chars import SPACES
 from pipelines.cleaning.spam import is_spam_line
 
 HEADER_WINDOW = 8
@@ -28,7 +29,7 @@ STATED_GAP = 6
 ABOVE_TITLE = 3
 
 
-_SQUASHED = re.compile(r"[\s*＊※]")
+_SQUASHED = re.compile(f"[{SPACES}*＊※]")
 
 
 def squash(text: str) -> str:

@@ -46,7 +46,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import NamedTuple
 
-from pipelines.cleaning.chars import is_cjk
+from pipelines.cleaning.chars import NON_ASCII_SPACES, is_cjk
 from pipelines.cleaning.glitch import rarities, rarity
 from pipelines.cleaning.script import t2s, t2s_tables
 
@@ -233,7 +233,7 @@ def _cluster_spans(line: str, simplified: str) -> list[tuple[int, int]]:
     return found
 
 
-_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f\s]{3,}")
+_NON_ASCII_RUN = re.compile(f"[^\\x00-\\x7f{NON_ASCII_SPACES}]{{3,}}")
 
 
 def _utf8_spans(line: str, simplified: str | None) -> list[tuple[int, int]]:

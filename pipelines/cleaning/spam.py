@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from pipelines.cleaning.chars import SPACES
 from pipelines.cleaning.script import to_simplified
 
 # fmt: off
@@ -45,7 +46,7 @@ _ANY_AV = re.compile("av", re.IGNORECASE)
 
 _SENTENCE_MARKS = re.compile(r"[，。；！？,;!?、：:]")
 _LIST_SEPARATORS = re.compile(r"[|｜_]")
-_ITEM_SPLIT = re.compile(r"[|｜_\s]+")
+_ITEM_SPLIT = re.compile(f"[|｜_{SPACES}]+")
 _PLACE_SUFFIXES = tuple("县市区旗州镇乡盟縣區鎮鄉")
 _STRAY_MARKS = "?？\ufffd□"
 _BARS = re.compile(r"[|｜]")

@@ -580,3 +580,12 @@ def test_normalize_text_agrees() -> None:
         )
         == []
     )
+
+
+def test_spaces_spelled_out_are_what_backslash_s_matches() -> None:
+    every = "".join(map(chr, range(0x110000)))
+    spaces = re.compile(f"[{chars.SPACES}]")
+    assert spaces.findall(every) == re.findall(r"\s", every)
+    assert [c for c in every if c.isspace()] == re.findall(r"\s", every)
+    non_ascii = re.compile(f"[^\\x00-\\x7f{chars.NON_ASCII_SPACES}]")
+    assert non_ascii.findall(every) == re.findall(r"[^\x00-\x7f\s]", every)
