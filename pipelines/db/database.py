@@ -173,25 +173,16 @@ class Writer:
         items = list(items)
         ids = {item["article_id"] for item in items if item.get("article_id")}
         digests = {fingerprint(item["title"], item["body"]) for item in items}
-        loads = (
-            selectinload(models.Article.journal),
-            selectinload(models.Article.issue),
-            selectinload(models.Article.sources),
-            selectinload(models.Article.author_links),
-            selectinload(models.Article.keyword_links).joinedload(models.ArticleKeyword.keyword),
-        )
-        for chunk in _chunks(ids - self._articles.keys()):
-            self._articles.update(dict.fromkeys(chunk))
-            query = select(models.Article).where(models.Article.id.in_(chunk)).options(*loads)
-            self._articles.update((article.id, article) for article in self.session.scalars(query))
+        self._look_up_articles(ids)
+        found = []
         for chunk in _chunks(digests - self._prints.keys()):
             self._prints.update(dict.fromkeys(chunk))
-            query = (
-                select(models.Fingerprint)
-                .where(models.Fingerprint.digest.in_(chunk))
-                .options(selectinload(models.Fingerprint.article).options(*loads))
-            )
-            self._prints.update((known.digest, known) for known in self.session.scalars(query))
+            query = select(models.Fingerprint).where(models.Fingerprint.digest.in_(chunk))
+            found += self.session.scalars(query)
+        self._prints.update((known.digest, known) for known in found)
+        # The articles of the fingerprints, where their number did not find them
+        # (a fingerprint's `article` is then taken from the session, no statement).
+        self._look_up_articles({known.article_id for known in found})
         self._look_up(models.Source, "url", {item["url"] for item in items})
         self._look_up(
             models.Author, "name", {n for item in items for n in item.get("authors") or []}
@@ -205,6 +196,21 @@ class Writer:
         self._look_up_issues(
             {(i["journal"], i["year"], i["issue"]) for i in items if _issue_named(i)}
         )
+
+    def _look_up_articles(self, ids: set[int]) -> None:
+        """The stored articles of `ids` not looked up yet, with their journal,
+        issue, sources, authors and keywords."""
+        loads = (
+            selectinload(models.Article.journal),
+            selectinload(models.Article.issue),
+            selectinload(models.Article.sources),
+            selectinload(models.Article.author_links),
+            selectinload(models.Article.keyword_links).joinedload(models.ArticleKeyword.keyword),
+        )
+        for chunk in _chunks(ids - self._articles.keys()):
+            self._articles.update(dict.fromkeys(chunk))
+            query = select(models.Article).where(models.Article.id.in_(chunk)).options(*loads)
+            self._articles.update((article.id, article) for article in self.session.scalars(query))
 
     def _look_up_issues(self, keys: set[tuple[str, int, str]]) -> None:
         """The issues named (journal, year, issue), as `issue` caches them."""
@@ -312,7 +318,7 @@ class Writer:
                 outcome = "unchanged"
             elif _same(article, item):
                 outcome = "unchanged"
-                article.fetched_at = item.get("fetched_at") or now
+                _set(article, "fetched_at", item.get("fetched_at") or now)
             else:
                 outcome = "updated"
         if outcome != "unchanged":
@@ -334,7 +340,7 @@ class Writer:
         if item.get("toc_count") is not None and _issue_named(item):
             journal = self.journal(item["journal"])
             issue = self.issue(journal, item["year"], item["issue"], item.get("issue_label"))
-            issue.toc_count = item["toc_count"]
+            _set(issue, "toc_count", item["toc_count"])
         return outcome
 
     def _locate(self, article: models.Article, item: dict[str, Any]) -> bool:
@@ -417,7 +423,7 @@ class Writer:
     def _add_source(self, article: models.Article, url: str, host: str, now: str) -> None:
         for source in article.sources:
             if source.url == url:
-                source.last_seen = now
+                _set(source, "last_seen", now)
                 return
         source = self._cache.get((models.Source, url))
         if source is None and (models.Source, url) not in self._absent:
@@ -426,7 +432,16 @@ class Writer:
             source = models.Source(url=url, host=host, first_seen=now)
             article.sources.append(source)
         self._cache[models.Source, url] = source
-        source.last_seen = now
+        _set(source, "last_seen", now)
+
+
+def _set(row: Any, name: str, value: Any) -> None:
+    """Set a column where its value differs: a row set to what it holds is
+    still dirty to the session, and its flush (before every statement of the
+    batch) checks each such row for changes. A reparse that finds the articles
+    as stored sets every one's fetch time and source to what they hold."""
+    if getattr(row, name) != value:
+        setattr(row, name, value)
 
 
 def _issue_named(item: dict[str, Any]) -> bool:
