@@ -67,25 +67,26 @@ def _walk(
 ) -> None:
     """The element's visible text into `out`, in pieces; where `mark` is met,
     where its pieces start and end in `out` into `span`."""
+    # (lxml makes a string of a text or tail each time it is read: each is read once.)
     tag = element.tag if isinstance(element.tag, str) else ""
     if tag in HIDDEN_TAGS or (tag and _hidden(element)):
-        if element.tail and tail:
-            out.append(element.tail)
+        if tail and (after := element.tail):
+            out.append(after)
         return
     if element is mark and span is not None:
         span.append(len(out))
     if tag in BLOCK_TAGS:
         out.append("\n")
-    if element.text and tag:
-        out.append(element.text)
+    if tag and (text := element.text):
+        out.append(text)
     for child in element:
         _walk(child, out, True, mark, span)
     if tag in BLOCK_TAGS:
         out.append("\n")
     if element is mark and span is not None:
         span.append(len(out))
-    if element.tail and tail:
-        out.append(element.tail)
+    if tail and (after := element.tail):
+        out.append(after)
 
 
 def visible_lines(selector: Selector) -> list[str]:
@@ -133,4 +134,4 @@ def visible_lines_and_part(
 
 def _lines(pieces: list[str]) -> list[str]:
     text = "".join(pieces).replace("\xa0", " ")
-    return [" ".join(line.split()) for line in text.split("\n") if line.strip()]
+    return [" ".join(words) for line in text.split("\n") if (words := line.split())]
