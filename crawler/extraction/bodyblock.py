@@ -64,10 +64,10 @@ def paragraph_weights(
             tail = child.tail
             if tail and sentence(tail):
                 chars, pieces = chars + len(not_prose("", tail)), pieces + 1
-            if isinstance(child.tag, str):
+            if isinstance(tag := child.tag, str):
                 text_chars, text_pieces = under[child]
                 child_chars, child_pieces = child_chars + text_chars, child_pieces + text_pieces
-                if child.tag in _PARAGRAPH_TAGS:
+                if tag in _PARAGRAPH_TAGS:
                     para_chars, para_pieces = para_chars + text_chars, para_pieces + text_pieces
         under[element] = (chars + child_chars, pieces + child_pieces)
         yield element, (chars + para_chars, pieces + para_pieces)
@@ -81,7 +81,7 @@ def body_container(selector: Selector) -> Selector | None:
         return None
     best, best_weight = None, (0, 0)
     for element, weight in paragraph_weights(root):  # the last first: ties go to the earlier
-        if element.tag not in HIDDEN_TAGS and weight[0] and weight >= best_weight:
+        if weight[0] and weight >= best_weight and element.tag not in HIDDEN_TAGS:
             best, best_weight = element, weight
     if best is None:
         return None

@@ -68,7 +68,9 @@ def _walk(
     """The element's visible text into `out`, in pieces; where `mark` is met,
     where its pieces start and end in `out` into `span`."""
     # (lxml makes a string of a text or tail each time it is read: each is read once.)
-    tag = element.tag if isinstance(element.tag, str) else ""
+    tag = element.tag
+    if not isinstance(tag, str):
+        tag = ""  # a comment or processing instruction
     if tag in HIDDEN_TAGS or (tag and _hidden(element)):
         if tail and (after := element.tail):
             out.append(after)
