@@ -89,6 +89,8 @@ _PAGER = re.compile(
     r"^(?:上一页|下一页|上一頁|下一頁|首页|尾页|首頁|尾頁|第\s*\d+\s*[页頁]|共\s*\d+\s*[页頁]|\d{1,3}|[<>«»‹›…/／]|\s)+$"
 )
 
+_PAGE_OF = re.compile(r"\d{1,3}\s*[/／]\s*\d{1,3}")  # `2 / 5`
+
 
 CHROME_MAX = 60
 
@@ -128,7 +130,7 @@ def is_chrome_line(line: str) -> bool:
     return bool(
         _CHROME.match(line)
         or (_PAGER.match(line) and re.search(r"[页頁<>«»‹›]", line))
-        or re.fullmatch(r"\d{1,3}\s*[/／]\s*\d{1,3}", line)
+        or _PAGE_OF.fullmatch(line)
     )
 
 
