@@ -236,11 +236,34 @@ def _cluster_spans(line: str, simplified: str) -> list[tuple[int, int]]:
 _NON_ASCII_RUN = re.compile(f"[^\\x00-\\x7f{NON_ASCII_SPACES}]{{3,}}")
 
 
+@cache
+def _utf8_screen() -> re.Pattern[str]:
+    """Four characters in a row whose GBK bytes could all be UTF-8's: a text
+    without them holds no run of `_UTF8_CJK_RUN` in its GBK bytes, and is not
+    encoded to look. Each byte of such a run is 0x80-0xBF, 0xE3-0xE9 or 0xEF,
+    and so belongs to a character of two bytes (or one) of these; nine bytes
+    in a row hold four such characters whole.
+
+    >>> bool(_utf8_screen().search("鍥犲规斂")), bool(_utf8_screen().search("人大常委会"))
+    (True, False)
+    """
+    allowed = {*range(0x80, 0xC0), *range(0xE3, 0xEA), 0xEF}
+    codes = []
+    for code in range(0x80, 0x10000):  # GBK has nothing above
+        try:
+            raw = chr(code).encode("gbk")
+        except UnicodeEncodeError:
+            continue
+        if all(byte in allowed for byte in raw):
+            codes.append(code)
+    return re.compile(f"[{_ranges(codes)}]{{4,}}")
+
+
 def _utf8_spans(line: str, simplified: str | None) -> list[tuple[int, int]]:
     """The UTF-8-in-GBK spans of a line. `simplified`, where given, is the line
     through `t2s` when that converts each run as it converts the run alone."""
     if simplified is not None and not any(
-        _UTF8_CJK_RUN.search(text.encode("gbk", errors="replace"))
+        _utf8_screen().search(text) and _UTF8_CJK_RUN.search(text.encode("gbk", errors="replace"))
         for text in dict.fromkeys((line, simplified))
     ):
         # GBK encodes a character alone: each run's bytes, and its conversion's,
