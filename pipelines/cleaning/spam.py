@@ -61,7 +61,8 @@ _NON_TEXT_START = re.compile(
 def _keyword_score(line: str) -> int:
     """Two points per strong word, one per weak word, two per `av` token."""
     text = to_simplified(line)
-    if not _ANY_WORD.search(text) and not _ANY_AV.search(text):
+    # (`av` is looked for only where there is an `a`: `in` is ten times faster.)
+    if not _ANY_WORD.search(text) and not (("a" in text or "A" in text) and _ANY_AV.search(text)):
         return 0  # most lines: no word to count
     strong = sum(text.count(w) for w in _STRONG_WORDS)
     weak = sum(text.count(w) for w in _WEAK_WORDS)
@@ -69,8 +70,10 @@ def _keyword_score(line: str) -> int:
 
 
 def _is_link_farm(line: str) -> bool:
-    if not _ITEM_SPLIT.search(line):
-        return False  # one item, no bar
+    if "|" not in line and "｜" not in line and "_" not in line and len(line.split()) < 2:
+        # One item, no bar (`str.split` splits where `_ITEM_SPLIT`'s spaces are,
+        # at a third of its cost; spaces only around it give one item too).
+        return False
     items = [item for item in _ITEM_SPLIT.split(line) if item]
     separators = len(_LIST_SEPARATORS.findall(line))
     short = [item for item in items if len(item) <= 8]
