@@ -63,9 +63,12 @@ _TONE_MARKS = frozenset("\u0304\u0301\u030c\u0300")
 
 # ASCII letters plus the accented vowels pinyin uses.
 _PINYIN_LETTERS = "a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ"
+# The bracket first, then the CJK character before it: a pattern that begins
+# with a class is searched for that class's characters alone, where one that
+# begins with the lookbehind is tried at every character.
 _ANNOTATION = re.compile(
-    rf"(?<=[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff])"
-    rf"[(（]([{_PINYIN_LETTERS}]{{1,6}})[)）]"
+    rf"[(（](?<=[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff][(（])"
+    rf"([{_PINYIN_LETTERS}]{{1,6}})[)）]"
 )
 
 

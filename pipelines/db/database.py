@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy import Engine, create_engine, event, select, tuple_
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, selectinload
@@ -217,11 +217,13 @@ class Writer:
         keys = {key for key in keys if (models.Issue, key) not in self._cache}
         for chunk in map(set, _chunks(keys)):
             self._absent.update((models.Issue, key) for key in chunk)
+            # The issues themselves, not every issue of those journals in those
+            # years (a batch of 100 loaded most of a journal's back catalogue).
+            named = tuple_(models.Journal.name, models.Issue.year, models.Issue.issue)
             query = (
                 select(models.Issue, models.Journal.name)
                 .join(models.Journal)
-                .where(models.Journal.name.in_({name for name, _, _ in chunk}))
-                .where(models.Issue.year.in_({year for _, year, _ in chunk}))
+                .where(named.in_(sorted(chunk)))
             )
             for row, name in self.session.execute(query):
                 key = (name, row.year, row.issue)
