@@ -10,6 +10,7 @@ import re
 
 from crawler import fields
 from pipelines.cleaning.body import is_furniture
+from pipelines.cleaning.chars import SPACES
 
 NAMES = re.compile(r"^[\u4e00-\u9fff·]{2,4}(?:[\s、，,;；]+[\u4e00-\u9fff·]{1,4}){0,6}$")
 # `1. 浙江省人大常委会研究室2. 浙江大学光华法学院`, `（兰州大学法学院，甘肃兰州 730000）`
@@ -101,5 +102,15 @@ def bio_byline(body: list[str]) -> list[str]:
     return []
 
 
+# Spaces (spelled out: pipelines/cleaning/chars.py) and the stars round a title.
+_SQUASHED = re.compile(f"[{SPACES}*＊※]")
+
+
 def squash_title(text: str) -> str:
-    return re.sub(r"[\s*＊※]", "", text)
+    """A title, or a line that may name one, without spaces or stars: as two
+    lines are compared where one may be the other.
+
+    >>> squash_title("＊ 青浦： 做好 联系 ＊")
+    '青浦：做好联系'
+    """
+    return _SQUASHED.sub("", text)

@@ -13,13 +13,12 @@ from __future__ import annotations
 import re
 
 from crawler import fields
-from crawler.extraction.bylines import AFFILIATION, is_names, names_text
+from crawler.extraction.bylines import AFFILIATION, is_names, names_text, squash_title
 from crawler.extraction.infolabels import AUTHOR_WORDS, DATE_WORDS, ISSUE_WORDS, SOURCE_WORDS
 from crawler.extraction.infolines import Header, read_line
 from crawler.extraction.journallines import journal_line
 from crawler.extraction.postedlines import posted_in
 from pipelines.cleaning.body import is_end_of_article, is_furniture
-from pipelines.cleaning.chars import SPACES
 from pipelines.cleaning.spam import is_spam_line
 
 HEADER_WINDOW = 8
@@ -27,13 +26,6 @@ HEADER_WINDOW = 8
 STATED_GAP = 6
 # How far above the title a posting time may stand.
 ABOVE_TITLE = 3
-
-
-_SQUASHED = re.compile(f"[{SPACES}*＊※]")
-
-
-def squash(text: str) -> str:
-    return _SQUASHED.sub("", text)
 
 
 def read_header(
@@ -50,7 +42,7 @@ def read_header(
     `body_starts` are where the article's prose element may begin among the
     lines: the lines between a title and it are all header (a forum prints
     the poster's profile between them), read whatever stands among them."""
-    wanted = [(squash(c), rank) for c, rank in candidates]
+    wanted = [(squash_title(c), rank) for c, rank in candidates]
     # What a line squashes to where it names a stated title: one of them, or
     # the first six characters or more of one.
     naming = {w[:n] for w, _ in wanted for n in range(6, len(w))} | {w for w, _ in wanted}
@@ -61,7 +53,7 @@ def read_header(
     # prints no date or journal.
     stated: Header | None = None
     for i, line in enumerate(lines):
-        squashed = squash(fields.strip_bullets(line))
+        squashed = squash_title(fields.strip_bullets(line))
         if len(squashed) < 2 or squashed.startswith(("—", "-")) or squashed not in naming:
             continue
         ranks = [
