@@ -8,7 +8,9 @@ VmHWM, RssAnon, RssFile), the crawl's counts, and the size of each container tha
 with the URLs crawled:
 
 * `dupefilter`: fingerprints the dupe filter has seen this run; `done`:
-  fingerprints of an earlier run's `requests.done` (a resumed JOBDIR);
+  fingerprints of an earlier run's `requests.done` (a resumed JOBDIR). The
+  project's dupe filter keeps them in SQLite's temporary database, not in
+  Python objects (crawler/resume/seen.py);
 * `queue`: requests in the scheduler; `downloading`: requests in the downloader;
 * `tree_nodes`, `tree_waiting`: requests of the resume tracker not yet done,
   and item URLs it waits to read back from the database;
@@ -100,10 +102,12 @@ class MemoryProbe:
         scheduler = getattr(engine, "scheduler", None) if engine is not None else None
         if scheduler is not None:
             df = getattr(scheduler, "df", None)
-            line["dupefilter"] = size(
-                getattr(df, "fingerprints", None) or getattr(df, "_fingerprints", ())
-            )
-            line["done"] = size(getattr(df, "done", ()))
+            seen = getattr(df, "seen", None)  # the project's: kept out of memory
+            if seen is not None:
+                line["dupefilter"] = len(seen) - seen.earlier_count
+                line["done"] = seen.earlier_count
+            else:  # Scrapy's own (not `fingerprints`: it copies them all, as text)
+                line["dupefilter"] = size(getattr(df, "_fingerprints", ()))
             line["queue"] = size(scheduler)
         if engine is not None:
             line["downloading"] = size(getattr(engine.downloader, "active", ()))

@@ -50,6 +50,9 @@ that finished does nothing when run again (its start requests are done): use
 a new JOBDIR for a new archive run. Without JOBDIR none of this is active.
 
 The components, one module each: `tree` (which requests are done),
-`dupefilter` (drops what earlier runs did), `scheduler` (the queue in memory),
-`tracker` (the spider middleware that records what is done).
+`dupefilter` (drops what earlier runs did), `seen` (the fingerprints it has
+seen, in SQLite's temporary database rather than a Python set, so that they
+take no more memory at a million requests than at a thousand), `scheduler`
+(the queue in memory), `tracker` (the spider middleware that records what is
+done).
 """

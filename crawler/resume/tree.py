@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -151,14 +151,18 @@ def read_done(path: Path) -> frozenset[bytes]:
     >>> sorted(fp.hex()[:4] for fp in read_done(path)), read_done(path / "none")
     (['abab', 'cdcd'], frozenset())
     """
+    return frozenset(each_done(path))
+
+
+def each_done(path: Path) -> Iterator[bytes]:
+    """`read_done`'s fingerprints one by one, the file read a line at a time."""
     if not path.exists():
-        return frozenset()
-    done = set()
-    for line in path.read_text(encoding="ascii", errors="replace").splitlines():
-        line = line.strip()
-        if len(line) == 40:
-            try:
-                done.add(bytes.fromhex(line))
-            except ValueError:
-                continue
-    return frozenset(done)
+        return
+    with path.open(encoding="ascii", errors="replace") as lines:
+        for line in lines:
+            line = line.strip()
+            if len(line) == 40:
+                try:
+                    yield bytes.fromhex(line)
+                except ValueError:
+                    continue
