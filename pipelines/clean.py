@@ -18,7 +18,12 @@ from itemadapter import ItemAdapter
 from pipelines.cleaning.body import drop_author_line, drop_chrome_lines, drop_related_block
 from pipelines.cleaning.garble import find_garbled
 from pipelines.cleaning.pinyin import strip_pinyin
-from pipelines.cleaning.script import is_traditional, normalize_script, to_simplified
+from pipelines.cleaning.script import (
+    is_traditional,
+    keeps_script,
+    normalize_script,
+    to_simplified,
+)
 from pipelines.cleaning.spam import drop_spam_lines
 from pipelines.cleaning.text import normalize_text, normalize_title
 from pipelines.records import as_record
@@ -32,25 +37,29 @@ def clean_article(article: dict[str, Any]) -> dict[str, Any]:
     out = dict(article)
     flags = set(out.get("flags") or [])
     lines = (out.get("body") or "").split("\n")
+    # Where no line has anything to convert or mend, none is converted.
+    plain = keeps_script(out.get("body") or "")
 
-    kept = drop_spam_lines(lines)
+    kept = drop_spam_lines(lines, simplified=plain)
     if len(kept) < len([line for line in lines if line.strip()]):
         flags.add("spam_removed")
     lines = kept
 
-    def each_text(fn: Any) -> None:
+    def each_text(fn: Any, body: bool = True) -> None:
         nonlocal lines
         for name in TEXT_FIELDS:
             if out.get(name):
                 out[name] = fn(out[name])
         for name in LIST_FIELDS:
             out[name] = [fn(v) for v in out.get(name) or []]
-        lines = [fn(line) for line in lines]
+        if body:
+            lines = [fn(line) for line in lines]
 
     before = _snapshot(out, lines)
     each_text(strip_pinyin)
     if _snapshot(out, lines) != before:
         flags.add("pinyin_removed")
+        plain = keeps_script("\n".join(lines))  # what the annotations stood between
 
     garbled = find_garbled("\n".join([out.get("title") or "", *lines]))
     if garbled:
@@ -59,6 +68,8 @@ def clean_article(article: dict[str, Any]) -> dict[str, Any]:
     if is_traditional("\n".join([out.get("title") or "", *lines])):
         each_text(outside(garbled, to_simplified))
         flags.add("converted_t2s")
+    elif plain and not garbled:
+        each_text(normalize_script, body=False)  # a body with nothing to mend
     else:  # a Simplified page's stray Traditional characters
         each_text(outside(garbled, normalize_script))
 

@@ -198,12 +198,13 @@ _VARIANT_CHARS = re.compile("[揹伕暱幷擡簷痺]")
 # Words `s2t` writes with 覆/座/薰/藉 where mainland Simplified writes 复/坐/熏/借,
 # each guarded against the neighbours that make the other reading (一批覆盖,
 # 一座标志性建筑, 慰藉着).
+# Each with the core that any match of it holds.
 _WORDS = (
-    (re.compile(r"批覆(?![盖灭没])"), "批复"),
-    (re.compile(r"覆函"), "复函"),
-    (re.compile(r"(?<![一两几每这那某])座标(?![志识准])"), "坐标"),
-    (re.compile(r"薰(?=[陶染心])"), "熏"),
-    (re.compile(r"(?<![慰蕴枕狼])藉着"), "借着"),
+    ("批覆", re.compile(r"批覆(?![盖灭没])"), "批复"),
+    ("覆函", re.compile(r"覆函"), "复函"),
+    ("座标", re.compile(r"(?<![一两几每这那某])座标(?![志识准])"), "坐标"),
+    ("薰", re.compile(r"薰(?=[陶染心])"), "熏"),
+    ("藉着", re.compile(r"(?<![慰蕴枕狼])藉着"), "借着"),
 )
 _WORD_HOLDS = "覆座薰藉"  # a character each word above holds
 _WORD_CHARS = re.compile(f"[{_WORD_HOLDS}]")
@@ -214,7 +215,7 @@ _MENDED = re.compile(f"[{''.join(map(chr, _VARIANTS))}著{_WORD_HOLDS}]")
 def _after_t2s(text: str) -> str:
     if not _WORD_CHARS.search(text):
         return text
-    for pattern, word in _WORDS:
+    for _, pattern, word in _WORDS:
         text = pattern.sub(word, text)
     return text
 
@@ -560,6 +561,31 @@ def _simplified(text: str) -> str:
     if _VARIANT_CHARS.search(simplified):
         simplified = simplified.translate(_VARIANTS)
     return _after_t2s(_fix_zhe(simplified))
+
+
+# What `to_simplified` changes besides `t2s`: the variants and `著` wherever
+# they stand, and the words (`_WORDS`) only where each one's core stands.
+_FIXED_ANYWHERE = re.compile(f"[{''.join(map(chr, _VARIANTS))}著]")
+
+
+def keeps_script(text: str) -> bool:
+    """True where `to_simplified` leaves each line of the text as it is,
+    stripped or not: one look at the whole text instead of a conversion a
+    line. (Of a line, a part of the text, holds no character, phrase or word
+    core that the text does not.) False where it cannot tell: no tables.
+
+    >>> keeps_script("区人大常委会召开座谈会\\n审议了报告")
+    True
+    >>> [keeps_script(s) for s in ["人大常委會", "显著成效", "国务院批覆", "兼收幷蓄", "瞭解"]]
+    [False, False, False, False, False]
+    """
+    tables = t2s_tables()
+    return (
+        tables is not None
+        and not _FIXED_ANYWHERE.search(text)
+        and not any(core in text for core, _, _ in _WORDS)
+        and _unchanged(text, tables)
+    )
 
 
 def normalize_script(text: str) -> str:

@@ -58,9 +58,9 @@ _NON_TEXT_START = re.compile(
 )
 
 
-def _keyword_score(line: str) -> int:
+def _keyword_score(line: str, simplified: bool = False) -> int:
     """Two points per strong word, one per weak word, two per `av` token."""
-    text = to_simplified(line)
+    text = line if simplified else to_simplified(line)
     # (`av` is looked for only where there is an `a`: `in` is ten times faster.)
     if not _ANY_WORD.search(text) and not (("a" in text or "A" in text) and _ANY_AV.search(text)):
         return 0  # most lines: no word to count
@@ -96,8 +96,9 @@ def _is_markup(line: str) -> bool:
     return rest != line and (not rest or is_spam_line(rest))
 
 
-def is_spam_line(line: str) -> bool:
+def is_spam_line(line: str, *, simplified: bool = False) -> bool:
     """True for a line the copy site injected; False for article text.
+    (`simplified`: `to_simplified` leaves the line as it is, `keeps_script`.)
 
     >>> is_spam_line("国产日韩欧美一区二区三区_亚洲少妇熟女av_久久久久亚洲av国产精品")
     True
@@ -123,7 +124,7 @@ def is_spam_line(line: str) -> bool:
         return True
     if _is_link_farm(line):
         return True
-    score = _keyword_score(line)
+    score = _keyword_score(line, simplified)
     if not score:
         return False  # most lines: the thresholds below are above nothing
     # A bare list of titles needs few hits; a punctuated sentence needs many.
@@ -131,13 +132,17 @@ def is_spam_line(line: str) -> bool:
     return score >= (3 if listy else 8)
 
 
-def drop_spam_lines(lines: Iterable[str]) -> list[str]:
-    """The lines that are neither spam nor blank, unchanged.
+def drop_spam_lines(lines: Iterable[str], *, simplified: bool = False) -> list[str]:
+    """The lines that are neither spam nor blank, unchanged. (`simplified`:
+    `to_simplified` leaves each line as it is, so none is converted to look
+    for the words.)
 
     >>> drop_spam_lines(["?", "", "正文第一段。", "  ", "汉阴县| 重庆市| 青州市| 张掖市| 洛宁县|"])
     ['正文第一段。']
     """
-    return [line for line in lines if line.strip() and not is_spam_line(line)]
+    return [
+        line for line in lines if line.strip() and not is_spam_line(line, simplified=simplified)
+    ]
 
 
 def strip_spam(text: str) -> str:

@@ -211,7 +211,7 @@ def reference_to_simplified(text: str) -> str:
             for i, ch in enumerate(simplified)
         )
     if not frozenset("覆座薰藉").isdisjoint(simplified):
-        for pattern, word in script._WORDS:
+        for _, pattern, word in script._WORDS:
             simplified = pattern.sub(word, simplified)
     return simplified
 
@@ -589,3 +589,32 @@ def test_spaces_spelled_out_are_what_backslash_s_matches() -> None:
     assert [c for c in every if c.isspace()] == re.findall(r"\s", every)
     non_ascii = re.compile(f"[^\\x00-\\x7f{chars.NON_ASCII_SPACES}]")
     assert non_ascii.findall(every) == re.findall(r"[^\x00-\x7f\s]", every)
+
+
+def test_keeps_script_only_where_no_line_changes() -> None:
+    # The Simplified pages of the evaluation set, alone and with a line added
+    # that `to_simplified` changes in each of its ways: a character, a phrase
+    # (瞭解), a variant, 著, the words and their near misses.
+    pages = [page for page in eval_pages()[::2] if not reference_is_traditional("\n".join(page))]
+    added = [
+        "國務院", "我們不瞭解情況", "兼收幷蓄", "成效显著", "随著经济发展", "国务院批覆",
+        "批覆盖", "一座标志性建筑", "坐标系即座标系", "薰陶", "薰衣草", "凭藉着", "慰藉着",
+        *stray_texts()[::10], *phrase_texts()[:40:4],
+    ]  # fmt: skip
+    texts = ["\n".join(page) for page in pages]
+    texts += [
+        "\n".join([*page[:3], f"  {line} ", *page[3:6]]) for page in pages[:4] for line in added
+    ]
+
+    kept = [text for text in texts if script.keeps_script(text)]
+    changed = [
+        piece
+        for text in kept
+        for line in text.split("\n")
+        for piece in {line, line.strip()}
+        if reference_to_simplified(piece) != piece
+    ]
+    assert changed == []
+    assert len(kept) >= 40  # most Simplified pages are told at once
+    # Each added line that changes was among them, and none of its texts kept.
+    assert sum(reference_to_simplified(line) != line for line in added) >= 25
