@@ -197,8 +197,7 @@ _VARIANTS = str.maketrans("揹伕暱幷擡簷痺", "背夫昵并抬檐痹")
 _VARIANT_CHARS = re.compile("[揹伕暱幷擡簷痺]")
 # Words `s2t` writes with 覆/座/薰/藉 where mainland Simplified writes 复/坐/熏/借,
 # each guarded against the neighbours that make the other reading (一批覆盖,
-# 一座标志性建筑, 慰藉着).
-# Each with the core that any match of it holds.
+# 一座标志性建筑, 慰藉着), and given with the core that any match of it holds.
 _WORDS = (
     ("批覆", re.compile(r"批覆(?![盖灭没])"), "批复"),
     ("覆函", re.compile(r"覆函"), "复函"),
